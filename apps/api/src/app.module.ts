@@ -1,0 +1,45 @@
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions, formatGraphQLErrors, maxCostRule, PlatformModule, type TesseraConfig } from '#platform';
+import { SearchModule } from '#search';
+import { DATABASE_SCHEMA } from './database-schema.js';
+import { HealthModule } from './health/health.module.js';
+
+/** Where the engines are for this process; see `startEngines`. */
+export interface EngineConnections {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliMasterKey?: string;
+}
+
+/** GraphQL limits (DESIGN §6): deeper or costlier operations are refused before they run. */
+export const GRAPHQL_MAX_DEPTH = 10;
+export const GRAPHQL_MAX_COST = 5_000;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: TesseraConfig, engines: EngineConnections): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(engines.databaseUrl, DATABASE_SCHEMA)),
+        SearchModule.forRoot({ url: engines.meiliUrl, masterKey: engines.meiliMasterKey, indexPrefix: config.meiliIndexPrefix }),
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: false,
+          jit: 1,
+          queryDepth: GRAPHQL_MAX_DEPTH,
+          validationRules: [maxCostRule(GRAPHQL_MAX_COST)],
+          errorFormatter: formatGraphQLErrors,
+        }),
+        HealthModule,
+      ],
+    };
+  }
+}

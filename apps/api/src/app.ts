@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestJsonLogger, type TesseraConfig } from '#platform';
+import type { Logger as Pino } from 'pino';
+import { AppModule, type EngineConnections } from './app.module.js';
+
+/** Largest request body accepted (DESIGN §6); a bigger one is refused with 413 before it is parsed. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Request ids a caller may choose; anything else is replaced so that log lines stay clean. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the api — the same way for `npm start` and for the end-to-end tests. */
+export async function createApp(config: TesseraConfig, engines: EngineConnections, logger: Pino): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, engines), adapter, {
+    logger: new NestJsonLogger(logger),
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,16 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { type HealthReport, HealthService } from './health.service.js';
+
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  /** 200 while the api can serve writes (PostgreSQL up), 503 when it cannot. */
+  @Get()
+  async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const report = await this.health.check();
+    if (report.status === 'down') void reply.status(503);
+    return report;
+  }
+}

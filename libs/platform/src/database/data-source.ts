@@ -1,0 +1,47 @@
+import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+
+/** Everything TypeORM needs to know about our schema: the entity classes and the migration classes. */
+export interface DatabaseSchema {
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+}
+
+/**
+ * TypeORM options for Tessera's PostgreSQL. Migrations are the only way the schema changes:
+ * `synchronize` stays off everywhere, tests included.
+ */
+export function dataSourceOptions(url: string, schema: DatabaseSchema): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: 20, application_name: 'tessera' },
+  };
+}
+
+/** An arbitrary but fixed key for the advisory lock that serialises migration runs. */
+const MIGRATION_LOCK_KEY = 727_371_901;
+
+/**
+ * Runs pending migrations, each in its own transaction. Several api instances may start at once
+ * against one database; the advisory lock lets one migrate while the others wait.
+ */
+export async function runMigrations(url: string, schema: DatabaseSchema): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url, schema));
+  await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import type { TesseraConfig } from '../config/config.js';
+import { startEmbeddedMeilisearch } from './embedded-meilisearch.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+/** Where the engines are, once started (embedded) or found (external). */
+export interface Engines {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliMasterKey?: string;
+  /** True when the database was started here (so an empty one may get the demo seed). */
+  embeddedDatabase: boolean;
+  /** Stops what was started here; external services are left alone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded engines that the configuration does not point elsewhere, both at once.
+ * When one of them fails, the other is stopped again before the error is thrown.
+ */
+export async function startEngines(
+  config: TesseraConfig,
+  log: (engine: string, line: string) => void,
+): Promise<Engines> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
+  const [postgres, meili] = await Promise.allSettled([
+    config.databaseUrl ? undefined : startEmbeddedPostgres(config.dataDir, (line) => log('postgres', line)),
+    config.meiliUrl
+      ? undefined
+      : startEmbeddedMeilisearch({
+          dataDir: config.dataDir,
+          binary: config.meiliBinary,
+          masterKey: config.meiliMasterKey,
+          log: (line) => log('meilisearch', line),
+        }),
+  ]);
+  const started = [postgres, meili].flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
+  const stop = async () => {
+    await Promise.all(started.map((engine) => engine.stop()));
+  };
+  const failed = [postgres, meili].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
+  const pg = postgres.status === 'fulfilled' ? postgres.value : undefined;
+  const ms = meili.status === 'fulfilled' ? meili.value : undefined;
+  return {
+    databaseUrl: pg?.url ?? config.databaseUrl!,
+    meiliUrl: ms?.url ?? config.meiliUrl!,
+    meiliMasterKey: ms?.masterKey ?? config.meiliMasterKey,
+    embeddedDatabase: pg !== undefined,
+    stop,
+  };
+}

@@ -1,0 +1,12 @@
+export { Clock, FixedClock } from './clock.js';
+export { ConfigError, loadConfig, type LogLevel, type TesseraConfig } from './config/config.js';
+export { dataSourceOptions, type DatabaseSchema, runMigrations } from './database/data-source.js';
+export { ensureDatabase, startEmbeddedPostgres } from './engines/embedded-postgres.js';
+export { startEmbeddedMeilisearch } from './engines/embedded-meilisearch.js';
+export { type Engines, startEngines } from './engines/engines.js';
+export { readOrCreateSecret } from './engines/managed-process.js';
+export { DomainError, type ErrorCode, type FieldProblem } from './errors/domain-error.js';
+export { formatGraphQLErrors } from './graphql/error-formatter.js';
+export { maxCostRule } from './graphql/query-complexity.js';
+export { createLogger, NestJsonLogger } from './logging/logger.js';
+export { PlatformModule, TESSERA_CONFIG } from './platform.module.js';

@@ -1,0 +1,30 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { Clock } from './clock.js';
+import type { TesseraConfig } from './config/config.js';
+import { ErrorsFilter } from './errors/errors.filter.js';
+import { InputValidationPipe } from './validation/input-validation.pipe.js';
+
+/** Injection token of the validated `TesseraConfig`. */
+export const TESSERA_CONFIG = Symbol('TESSERA_CONFIG');
+
+/**
+ * Registers what every request goes through — the validation pipe and the error filter — in the
+ * module itself, so that the app a test builds behaves exactly like production.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: TesseraConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: TESSERA_CONFIG, useValue: config },
+        Clock,
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: ErrorsFilter },
+      ],
+      exports: [TESSERA_CONFIG, Clock],
+    };
+  }
+}
