@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TesseraConfig } from '../config/config.js';
 import { startEmbeddedMeilisearch } from './embedded-meilisearch.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { commandLineOf, isProcessAlive } from './managed-process.js';
 
 /** Where the engines are, once started (embedded) or found (external). */
 export interface Engines {
@@ -22,7 +24,12 @@ export async function startEngines(
   config: TesseraConfig,
   log: (engine: string, line: string) => void,
 ): Promise<Engines> {
+  if (config.databaseUrl && config.meiliUrl) {
+    const { databaseUrl, meiliUrl, meiliMasterKey } = config;
+    return { databaseUrl, meiliUrl, meiliMasterKey, embeddedDatabase: false, stop: async () => undefined };
+  }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
+  const releaseLock = lockDataDir(config.dataDir);
   const [postgres, meili] = await Promise.allSettled([
     config.databaseUrl ? undefined : startEmbeddedPostgres(config.dataDir, (line) => log('postgres', line)),
     config.meiliUrl
@@ -37,6 +44,7 @@ export async function startEngines(
   const started = [postgres, meili].flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
   const stop = async () => {
     await Promise.all(started.map((engine) => engine.stop()));
+    releaseLock();
   };
   const failed = [postgres, meili].find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
@@ -52,4 +60,20 @@ export async function startEngines(
     embeddedDatabase: pg !== undefined,
     stop,
   };
+}
+
+/**
+ * One process at a time may run the engines of a DATA_DIR. The lock names its owner, so that a
+ * second start says who holds it, and a start after a crash (owner gone) may take the engines over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'tessera.pid');
+  if (existsSync(lockFile)) {
+    const owner = Number(readFileSync(lockFile, 'utf8').trim());
+    if (Number.isInteger(owner) && owner !== process.pid && isProcessAlive(owner) && commandLineOf(owner).includes('node')) {
+      throw new Error(`DATA_DIR ${dataDir} is in use by another Tessera process (pid ${owner}); stop it first or choose another DATA_DIR`);
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
 }

@@ -66,10 +66,12 @@ export class ManagedProcess {
   async stop(signal: NodeJS.Signals, graceMs: number): Promise<void> {
     if (this.hasExited) return;
     this.child.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       this.exited.then(() => false),
-      sleep(graceMs).then(() => true),
+      new Promise<boolean>((resolveTimeout) => (timer = setTimeout(() => resolveTimeout(true), graceMs))),
     ]);
+    clearTimeout(timer);
     if (timedOut && !this.hasExited) {
       this.child.kill('SIGKILL');
       await this.exited;
@@ -78,7 +80,7 @@ export class ManagedProcess {
 }
 
 export function sleep(ms: number): Promise<void> {
-  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms).unref());
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 }
 
 /** A TCP port that is free on 127.0.0.1 right now. */

@@ -1,0 +1,60 @@
+// Runs once before all test files, in plain Node (not inside jest's module system), so it uses
+// the compiled sources in dist/ — `npm test` builds them first.
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { runMigrations, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../../dist/libs/platform/src/index.js';
+import { DATABASE_SCHEMA } from '../../dist/apps/api/src/database-schema.js';
+
+/** Keep in step with TEST_ENV and TEMPLATE_DATABASE in ./engines.ts, which the test files read. */
+const TEST_ENV = {
+  adminDatabaseUrl: 'TESSERA_TEST_ADMIN_DATABASE_URL',
+  meiliUrl: 'TESSERA_TEST_MEILI_URL',
+  meiliMasterKey: 'TESSERA_TEST_MEILI_MASTER_KEY',
+};
+const TEMPLATE_DATABASE = 'tessera_test_template';
+
+/**
+ * Starts real PostgreSQL and Meilisearch once for the whole run — embedded in a fresh temporary
+ * folder, or the external ones that DATABASE_URL / MEILI_URL name — and migrates the template
+ * database that each test file clones its own database from.
+ */
+export default async function globalSetup() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tessera-test-'));
+  chmodSync(dataDir, 0o755); // PostgreSQL runs as another user when we are root
+  const stops = [];
+  const quiet = () => undefined;
+
+  try {
+    let adminDatabaseUrl = process.env.DATABASE_URL;
+    if (!adminDatabaseUrl) {
+      const postgres = await startEmbeddedPostgres(dataDir, quiet);
+      stops.push(postgres.stop);
+      adminDatabaseUrl = postgres.adminUrl;
+    }
+    let meiliUrl = process.env.MEILI_URL;
+    let meiliMasterKey = process.env.MEILI_MASTER_KEY;
+    if (!meiliUrl) {
+      const meili = await startEmbeddedMeilisearch({ dataDir, log: quiet });
+      stops.push(meili.stop);
+      meiliUrl = meili.url;
+      meiliMasterKey = meili.masterKey;
+    }
+
+    const admin = new pg.Client({ connectionString: adminDatabaseUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await admin.end();
+    const templateUrl = new URL(adminDatabaseUrl);
+    templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+    await runMigrations(templateUrl.toString(), DATABASE_SCHEMA);
+
+    process.env[TEST_ENV.adminDatabaseUrl] = adminDatabaseUrl;
+    process.env[TEST_ENV.meiliUrl] = meiliUrl;
+    process.env[TEST_ENV.meiliMasterKey] = meiliMasterKey ?? '';
+  } finally {
+    globalThis.tesseraTestEngines = { dataDir, stops };
+  }
+}
