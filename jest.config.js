@@ -1,7 +1,7 @@
 /**
  * One jest run for both tiers: unit specs beside the code (`*.spec.ts`) and end-to-end specs in
- * `test/` (`*.e2e-spec.ts`). Sources are ESM TypeScript; here swc turns them into CommonJS, and
- * Node 24 with --experimental-vm-modules loads the ESM-only dependencies (NestJS 12) from there.
+ * `test/` (`*.e2e-spec.ts`). Tests run as ES modules (Node 24, --experimental-vm-modules), like
+ * the app itself, which loads the ESM-only NestJS 12 natively.
  */
 const swc = {
   swcrc: false,
@@ -11,16 +11,20 @@ const swc = {
     target: 'es2023',
     keepClassNames: true,
   },
-  module: { type: 'commonjs' },
+  module: { type: 'es6' },
   sourceMaps: 'inline',
 };
 
 export default {
   testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
+    // graphql's "main" has no extension; jest's ESM resolver would pick index.mjs where Node picks
+    // index.js, and two copies of graphql do not recognise each other's types.
+    '^graphql$': '<rootDir>/node_modules/graphql/index.js',
     '^#migrations$': '<rootDir>/migrations/index.ts',
     '^#([a-z]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -1,4 +1,5 @@
 import { CreateSearchOutbox1795365204833 } from './1795365204833-CreateSearchOutbox.js';
+import { CreateRegistry1795366800000 } from './1795366800000-CreateRegistry.js';
 
 /** Every migration, oldest first. A new migration is added here as well as in its file. */
-export const MIGRATIONS = [CreateSearchOutbox1795365204833];
+export const MIGRATIONS = [CreateSearchOutbox1795365204833, CreateRegistry1795366800000];

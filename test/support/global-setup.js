@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { runMigrations, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../../dist/libs/platform/src/index.js';
-import { DATABASE_SCHEMA } from '../../dist/apps/api/src/database-schema.js';
+// Only the migrations, not the entities: jest may run a single test file in this same process,
+// and entity modules register GraphQL metadata globally, which would then mix two copies of graphql.
+import { MIGRATIONS } from '../../dist/migrations/index.js';
 
 /** Keep in step with TEST_ENV and TEMPLATE_DATABASE in ./engines.ts, which the test files read. */
 const TEST_ENV = {
@@ -49,7 +51,7 @@ export default async function globalSetup() {
     await admin.end();
     const templateUrl = new URL(adminDatabaseUrl);
     templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
-    await runMigrations(templateUrl.toString(), DATABASE_SCHEMA);
+    await runMigrations(templateUrl.toString(), { entities: [], migrations: MIGRATIONS });
 
     process.env[TEST_ENV.adminDatabaseUrl] = adminDatabaseUrl;
     process.env[TEST_ENV.meiliUrl] = meiliUrl;

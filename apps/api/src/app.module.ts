@@ -3,6 +3,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, formatGraphQLErrors, maxCostRule, PlatformModule, type TesseraConfig } from '#platform';
+import { AuditModule } from '#audit';
+import { AuthModule } from '#auth';
+import { RegistryModule } from '#registry';
 import { SearchModule } from '#search';
 import { DATABASE_SCHEMA } from './database-schema.js';
 import { HealthModule } from './health/health.module.js';
@@ -38,6 +41,9 @@ export class AppModule {
           validationRules: [maxCostRule(GRAPHQL_MAX_COST)],
           errorFormatter: formatGraphQLErrors,
         }),
+        AuditModule,
+        AuthModule.forRoot({ directory: RegistryModule }),
+        RegistryModule,
         HealthModule,
       ],
     };

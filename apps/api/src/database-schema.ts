@@ -1,9 +1,27 @@
+import { AuditEventEntity } from '#audit';
+import { ApiKeyEntity } from '#auth';
 import { MIGRATIONS } from '#migrations';
 import type { DatabaseSchema } from '#platform';
+import {
+  AccreditationEntity,
+  AccreditationStatusEntryEntity,
+  AgencyRecognitionEntity,
+  OrganisationEntity,
+  OrganisationStatusEntryEntity,
+} from '#registry';
 import { OutboxEntryEntity } from '#search';
 
 /** Every entity of every context, and the migrations that create their tables. */
 export const DATABASE_SCHEMA: DatabaseSchema = {
-  entities: [OutboxEntryEntity],
+  entities: [
+    ApiKeyEntity,
+    AuditEventEntity,
+    OrganisationEntity,
+    OrganisationStatusEntryEntity,
+    AgencyRecognitionEntity,
+    AccreditationEntity,
+    AccreditationStatusEntryEntity,
+    OutboxEntryEntity,
+  ],
   migrations: MIGRATIONS,
 };

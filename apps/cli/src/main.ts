@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
+import { AuditService } from '#audit';
+import { ConfigError, createLogger, dataSourceOptions, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
+import { DataSource } from 'typeorm';
 import { DATABASE_SCHEMA } from '../../api/src/database-schema.js';
 
 /**
@@ -8,7 +10,8 @@ import { DATABASE_SCHEMA } from '../../api/src/database-schema.js';
  */
 interface Command {
   summary: string;
-  run(context: { config: TesseraConfig; engines: Engines; args: string[] }): Promise<void>;
+  /** Resolves to the exit code. */
+  run(context: { config: TesseraConfig; engines: Engines; args: string[] }): Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -17,6 +20,26 @@ const COMMANDS: Record<string, Command> = {
     async run({ engines }) {
       const applied = await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
       console.log(applied.length === 0 ? 'The database is up to date.' : `Applied ${applied.length}: ${applied.join(', ')}`);
+      return 0;
+    },
+  },
+  'audit verify': {
+    summary: 'recompute the audit log hash chain and name the first broken link (exit 3 if broken)',
+    async run({ engines }) {
+      const dataSource = await new DataSource(dataSourceOptions(engines.databaseUrl, DATABASE_SCHEMA)).initialize();
+      try {
+        const result = await new AuditService(dataSource).verifyChain((checked) => process.stderr.write(`\rchecked ${checked} events`));
+        process.stderr.write('\n');
+        if (result.ok) {
+          console.log(`The audit chain is intact: ${result.checked} events.`);
+          return 0;
+        }
+        console.log(`The audit chain is BROKEN at event ${result.firstBroken!.id}: ${result.firstBroken!.reason}.`);
+        console.log(`${result.checked} events before it are intact.`);
+        return 3;
+      } finally {
+        await dataSource.destroy();
+      }
     },
   },
 };
@@ -28,16 +51,18 @@ function usage(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (!name || name === 'help' || name === '--help') {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
     process.stdout.write(usage());
-    return name ? 0 : 2;
+    return argv.length === 0 ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`Unknown command "${name}".\n\n${usage()}`);
+  // Commands may have two words (`audit verify`); the longest name that matches wins.
+  const name = [argv.slice(0, 2).join(' '), argv[0]].find((candidate) => candidate in COMMANDS);
+  if (!name) {
+    process.stderr.write(`Unknown command "${argv.join(' ')}".\n\n${usage()}`);
     return 2;
   }
+  const command = COMMANDS[name];
+  const args = argv.slice(name.split(' ').length);
   let config: TesseraConfig;
   try {
     config = loadConfig();
@@ -51,8 +76,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const engines = await startEngines(config, (engine, line) => logger.debug({ engine }, line));
   try {
-    await command.run({ config, engines, args });
-    return 0;
+    return await command.run({ config, engines, args });
   } finally {
     await engines.stop();
   }

@@ -10,3 +10,52 @@ export { formatGraphQLErrors } from './graphql/error-formatter.js';
 export { maxCostRule } from './graphql/query-complexity.js';
 export { createLogger, NestJsonLogger } from './logging/logger.js';
 export { PlatformModule, TESSERA_CONFIG } from './platform.module.js';
+export { requireAdmin, requireAdminOrOwn, requireAuthenticated } from './caller/authorisation.js';
+export { ANONYMOUS, actorOf, type Actor, type Caller, type Role, ROLES } from './caller/caller.js';
+export { CurrentCaller, requestOf, type RequestWithCaller } from './caller/current-caller.js';
+export { COUNTRY_CODES, type CountryCode, isCountryCode } from './vocabularies/countries.js';
+export {
+  default as ELM_VOCABULARIES,
+  type ElmConcept,
+  type ElmConceptScheme,
+  type ElmVocabularyName,
+} from './vocabularies/elm-vocabularies.data.js';
+export { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from './vocabularies/languages.js';
+export {
+  ACCREDITATION_TYPE_IRIS,
+  ACCREDITATION_TYPES,
+  type AccreditationType,
+  ASSESSMENT_TYPE_IRIS,
+  ASSESSMENT_TYPES,
+  type AssessmentType,
+  EQF_LEVEL_IRIS,
+  EQF_LEVELS,
+  type EqfLevel,
+  isEqfLevel,
+  iscedFBroad,
+  iscedFCovers,
+  iscedFLabel,
+  isIscedFCode,
+  ISCED_F_CODES,
+  isOneOf,
+  LEARNING_ASSESSMENT_MODE_IRIS,
+  LEARNING_ASSESSMENT_MODES,
+  LEARNING_OPPORTUNITY_TYPE_IRIS,
+  LEARNING_OPPORTUNITY_TYPES,
+  LEARNING_SETTING_IRIS,
+  LEARNING_SETTINGS,
+  type LearningAssessmentMode,
+  type LearningOpportunityType,
+  type LearningSetting,
+  LEGAL_IDENTIFIER_SCHEMES,
+  type LegalIdentifier,
+  legalIdentifierProblem,
+  type LegalIdentifierScheme,
+  parseLegalIdentifier,
+  SUPERVISION_VERIFICATION_IRIS,
+  SUPERVISION_VERIFICATIONS,
+  type SupervisionVerification,
+} from './vocabularies/vocabularies.js';
+export { groupByKeys, pickByKeys, requestLoader } from './graphql/request-loaders.js';
+export { ParseIdPipe } from './validation/parse-id.pipe.js';
+export { IsCountryCode, IsEqfLevel, IsIscedFCode, IsLanguageCode, IsLegalIdentifier } from './validation/vocabulary-validators.js';

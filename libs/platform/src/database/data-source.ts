@@ -18,6 +18,8 @@ export function dataSourceOptions(url: string, schema: DatabaseSchema): DataSour
     migrations: schema.migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; uuid-ossp would need an extension.
+    uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: ['error'],
     extra: { max: 20, application_name: 'tessera' },

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Actor } from '#platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity.js';
+import { canonicalJson } from './canonical-json.js';
+
+export interface NewAuditEvent {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  diff: Record<string, unknown>;
+  /** True when the change can alter a trust answer: it bumps the registry sequence. */
+  trustRelevant?: boolean;
+}
+
+/** The hash of the chain's start. */
+export const GENESIS_HASH = '0'.repeat(64);
+/** Serialises appends, so the chain stays one line however many writers there are. */
+const AUDIT_CHAIN_LOCK = 727_371_902;
+/** Trust indexes listen here to refresh after a trust-relevant change is committed. */
+export const REGISTRY_CHANNEL = 'tessera_registry';
+
+export function eventHash(previousHash: string, event: Omit<AuditEventEntity, 'id' | 'hash' | 'previousHash'>): string {
+  const canonical = canonicalJson({
+    occurredAt: event.occurredAt,
+    actorKeyId: event.actorKeyId,
+    actorRole: event.actorRole,
+    actorOrganisationId: event.actorOrganisationId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    diff: event.diff,
+    registrySequence: String(event.registrySequence),
+  });
+  return createHash('sha256').update(previousHash).update(canonical).digest('hex');
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  /** The first event whose stored hash does not follow from the chain before it. */
+  firstBroken?: { id: string; reason: string };
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends one event inside the caller's transaction (`manager`), linked to the last one. */
+  async append(manager: EntityManager, event: NewAuditEvent): Promise<AuditEventEntity> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [last] = await manager.query('SELECT hash, registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
+    const previousHash: string = last?.hash ?? GENESIS_HASH;
+    const sequence = BigInt(last?.registry_sequence ?? 0) + (event.trustRelevant ? 1n : 0n);
+    const row = {
+      occurredAt: new Date(),
+      actorKeyId: event.actor.keyId,
+      actorRole: event.actor.role,
+      actorOrganisationId: event.actor.organisationId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      diff: JSON.parse(canonicalJson(event.diff)) as Record<string, unknown>,
+      registrySequence: sequence.toString(),
+    };
+    const saved = await manager
+      .getRepository(AuditEventEntity)
+      .save(manager.getRepository(AuditEventEntity).create({ ...row, previousHash, hash: eventHash(previousHash, row) }));
+    if (event.trustRelevant) await manager.query(`SELECT pg_notify($1, $2)`, [REGISTRY_CHANNEL, sequence.toString()]);
+    return saved;
+  }
+
+  /** The registry sequence now: how many trust-relevant changes the registry has seen. */
+  async registrySequence(): Promise<number> {
+    const [last] = await this.dataSource.query('SELECT registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
+    return Number(last?.registry_sequence ?? 0);
+  }
+
+  /** Recomputes the chain from the start, in batches, and names the first broken link. */
+  async verifyChain(onProgress?: (checked: number) => void): Promise<ChainVerification> {
+    let previousHash = GENESIS_HASH;
+    let afterId = '0';
+    let checked = 0;
+    for (;;) {
+      const batch = await this.dataSource
+        .getRepository(AuditEventEntity)
+        .createQueryBuilder('e')
+        .where('e.id > :afterId', { afterId })
+        .orderBy('e.id', 'ASC')
+        .limit(1000)
+        .getMany();
+      if (batch.length === 0) return { ok: true, checked };
+      for (const event of batch) {
+        if (event.previousHash !== previousHash) {
+          return { ok: false, checked, firstBroken: { id: event.id, reason: 'its previous hash is not the hash of the event before it (an event was removed or reordered)' } };
+        }
+        if (eventHash(previousHash, event) !== event.hash) {
+          return { ok: false, checked, firstBroken: { id: event.id, reason: 'its content does not match its hash (the event was edited)' } };
+        }
+        previousHash = event.hash;
+        checked++;
+      }
+      afterId = batch[batch.length - 1].id;
+      onProgress?.(checked);
+    }
+  }
+
+  /** Events, newest first, optionally of one entity; keyset-paginated by id. */
+  list(filter: { entityType?: string; entityId?: string; beforeId?: string; limit: number }): Promise<AuditEventEntity[]> {
+    const query = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(filter.limit);
+    if (filter.entityType) query.andWhere('e.entity_type = :type', { type: filter.entityType });
+    if (filter.entityId) query.andWhere('e.entity_id = :id', { id: filter.entityId });
+    if (filter.beforeId) query.andWhere('e.id < :before', { before: filter.beforeId });
+    return query.getMany();
+  }
+}

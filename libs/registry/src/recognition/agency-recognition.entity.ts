@@ -1,0 +1,68 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { OrganisationEntity } from '../organisation/organisation.entity.js';
+
+/**
+ * The operator's statement that a quality agency's decisions count, for a period and optionally
+ * only in some jurisdictions: the root of the trust chain (operator → agencies → providers → keys).
+ */
+@Entity({ name: 'agency_recognitions' })
+@ObjectType('AgencyRecognition')
+@Index('agency_recognitions_agency', ['agencyId'])
+export class AgencyRecognitionEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column({ name: 'agency_id', type: 'uuid' })
+  agencyId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id' })
+  agency?: Relation<OrganisationEntity>;
+
+  @Field()
+  @Column({ name: 'valid_from', type: 'timestamptz' })
+  validFrom: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Exclusive; none = until further notice.' })
+  @Column({ name: 'valid_until', type: 'timestamptz', nullable: true })
+  validUntil: Date | null;
+
+  @Field({ description: 'Why the agency is recognised, e.g. "EQAR-registered" or a national act.' })
+  @Column({ type: 'text' })
+  basis: string;
+
+  @Field(() => [String], { description: 'Countries where its decisions count; empty = anywhere.' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  jurisdictions: string[];
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+}
+
+/** True when the recognition holds at `at` (validUntil exclusive). */
+export function recognitionHoldsAt(recognition: Pick<AgencyRecognitionEntity, 'validFrom' | 'validUntil'>, at: Date): boolean {
+  return recognition.validFrom.getTime() <= at.getTime() && (recognition.validUntil === null || at.getTime() < recognition.validUntil.getTime());
+}

@@ -1,0 +1,2 @@
+export * from './evaluate-trust.js';
+export type * from './trust-facts.js';
