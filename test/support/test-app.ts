@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { createLogger, ensureDatabase, loadConfig, type TesseraConfig } from '#platform';
@@ -30,15 +30,19 @@ export interface TestApp {
  * template) and its own Meilisearch index prefix, so that test files run in parallel untouched
  * by each other.
  */
-export async function startTestApp(overrides: Partial<TesseraConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<TesseraConfig> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
   const engines = testEngines();
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  await ensureDatabase(engines.adminDatabaseUrl, name, TEMPLATE_DATABASE);
+  // A second instance on the same database (to test that instances agree) owns nothing of its own.
+  const shared = options.sameDatabaseAs;
+  const name = shared ? new URL(shared.databaseUrl).pathname.slice(1) : `test_${randomBytes(6).toString('hex')}`;
+  if (!shared) await ensureDatabase(engines.adminDatabaseUrl, name, TEMPLATE_DATABASE);
   const adminToken = randomBytes(24).toString('hex');
   const config: TesseraConfig = {
     ...loadConfig({ LOG_LEVEL: 'error', TESSERA_RATE_LIMIT: 'off', TESSERA_SEED: 'none' }),
     meiliIndexPrefix: `${name}_`,
-    adminToken,
+    adminToken: shared?.adminToken ?? adminToken,
+    // Receipts need a key; one per app keeps tests off the disk.
+    signingKeyPem: shared?.config.signingKeyPem ?? generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     ...overrides,
   };
   const ownDatabaseUrl = databaseUrl(engines.adminDatabaseUrl, name);
@@ -52,7 +56,7 @@ export async function startTestApp(overrides: Partial<TesseraConfig> = {}): Prom
 
   return {
     url,
-    adminToken,
+    adminToken: config.adminToken!,
     config,
     databaseUrl: ownDatabaseUrl,
     nest,
@@ -67,6 +71,7 @@ export async function startTestApp(overrides: Partial<TesseraConfig> = {}): Prom
     },
     async close() {
       await nest.close();
+      if (shared) return;
       const admin = new pg.Client({ connectionString: engines.adminDatabaseUrl });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -76,4 +81,20 @@ export async function startTestApp(overrides: Partial<TesseraConfig> = {}): Prom
       await Promise.all(results.filter((i) => i.uid.startsWith(name)).map((i) => meili.deleteIndex(i.uid)));
     },
   };
+}
+
+/** Polls `check` until it returns a value (not undefined) or `timeoutMs` passes; then fails with the last error. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5_000, intervalMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }

@@ -7,6 +7,7 @@ import { AuditModule } from '#audit';
 import { AuthModule } from '#auth';
 import { RegistryModule } from '#registry';
 import { SearchModule } from '#search';
+import { TrustModule } from '#trust';
 import { DATABASE_SCHEMA } from './database-schema.js';
 import { HealthModule } from './health/health.module.js';
 
@@ -44,6 +45,7 @@ export class AppModule {
         AuditModule,
         AuthModule.forRoot({ directory: RegistryModule }),
         RegistryModule,
+        TrustModule,
         HealthModule,
       ],
     };

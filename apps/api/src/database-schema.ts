@@ -10,6 +10,7 @@ import {
   OrganisationStatusEntryEntity,
 } from '#registry';
 import { OutboxEntryEntity } from '#search';
+import { IssuerCertificateEntity, IssuerDidEntity, KeyStatusEntryEntity, TrustAnchorEntity } from '#trust';
 
 /** Every entity of every context, and the migrations that create their tables. */
 export const DATABASE_SCHEMA: DatabaseSchema = {
@@ -22,6 +23,10 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     AccreditationEntity,
     AccreditationStatusEntryEntity,
     OutboxEntryEntity,
+    TrustAnchorEntity,
+    IssuerCertificateEntity,
+    IssuerDidEntity,
+    KeyStatusEntryEntity,
   ],
   migrations: MIGRATIONS,
 };

@@ -59,3 +59,4 @@ export {
 export { groupByKeys, pickByKeys, requestLoader } from './graphql/request-loaders.js';
 export { ParseIdPipe } from './validation/parse-id.pipe.js';
 export { IsCountryCode, IsEqfLevel, IsIscedFCode, IsLanguageCode, IsLegalIdentifier } from './validation/vocabulary-validators.js';
+export { RateLimitGuard } from './http/rate-limit.guard.js';

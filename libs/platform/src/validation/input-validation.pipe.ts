@@ -22,8 +22,11 @@ export class InputValidationPipe extends ValidationPipe {
     try {
       return await super.transform(value, metadata);
     } catch (error) {
-      if (error instanceof DomainError && metadata.data) {
-        throw DomainError.badInput(error.fields.map((f) => ({ ...f, field: `${metadata.data}.${f.field}` })));
+      // A REST body is named `input`, as the same object is named in GraphQL, so that one field
+      // path (`input.eqfLevel`) means the same over both.
+      const prefix = metadata.data ?? (metadata.type === 'body' ? 'input' : undefined);
+      if (error instanceof DomainError && prefix) {
+        throw DomainError.badInput(error.fields.map((f) => ({ ...f, field: `${prefix}.${f.field}` })));
       }
       throw error;
     }

@@ -1,0 +1,2 @@
+export * from './parse-certificate.js';
+export * from './verify-chain.js';

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '#platform';
+import { SigningKeyService } from '../signing/signing-key.service.js';
+import { TrustIndexService } from '../trust-index/trust-index.service.js';
+import type { TrustSnapshot } from '../trust-index/trust-snapshot.js';
+
+/** How long a downloaded list is meant to be used before fetching a new one. */
+const LIST_LIFETIME_MS = 24 * 3600 * 1000;
+
+/**
+ * The whole signed trust list, for verifiers that check offline: every issuer with its
+ * identifiers, certificate fingerprints, DIDs and accreditations (scope and status history), the
+ * agencies with their recognitions, and the trust anchors. One JWS per registry sequence.
+ */
+@Injectable()
+export class TrustListService {
+  private cached: { snapshot: TrustSnapshot; jws: string } | null = null;
+
+  constructor(
+    private readonly index: TrustIndexService,
+    private readonly signingKey: SigningKeyService,
+    private readonly clock: Clock,
+  ) {}
+
+  current(): string {
+    const snapshot = this.index.current();
+    if (this.cached?.snapshot !== snapshot) this.cached = { snapshot, jws: this.signingKey.sign(this.build(snapshot), 'tessera-trust-list+jwt') };
+    return this.cached.jws;
+  }
+
+  private build(snapshot: TrustSnapshot): Record<string, unknown> {
+    const issuedAt = this.clock.now();
+    const { organisations, anchors } = snapshot.contents;
+    return {
+      sequenceNumber: snapshot.registrySequence,
+      issuedAt: issuedAt.toISOString(),
+      nextUpdate: new Date(issuedAt.getTime() + LIST_LIFETIME_MS).toISOString(),
+      trustAnchors: anchors.map((a) => ({ id: a.id, sha256: a.sha256, subjectDn: a.subjectDn, notBefore: a.notBefore, notAfter: a.notAfter, statusHistory: a.statusHistory })),
+      agencies: organisations
+        .filter((o) => o.kind === 'QUALITY_AGENCY')
+        .map((o) => ({ id: o.id, legalName: o.legalName, legalIdentifier: o.legalIdentifier, country: o.country, recognitions: snapshot.recognitionsOf(o.id) })),
+      issuers: organisations
+        .filter((o) => o.kind === 'PROVIDER')
+        .map((o) => ({
+          id: o.id,
+          legalName: o.legalName,
+          legalIdentifier: o.legalIdentifier,
+          otherIdentifiers: o.otherIdentifiers,
+          country: o.country,
+          statusHistory: o.statusHistory,
+          certificates: snapshot
+            .certificatesOf(o.id)
+            .map((c) => ({ sha256: c.sha256, subjectDn: c.subjectDn, notBefore: c.notBefore, notAfter: c.notAfter, qualifiedESeal: c.qualifiedESeal, revocations: c.revocations })),
+          dids: snapshot.didsOf(o.id).map((d) => ({ did: d.did, revocations: d.revocations })),
+          accreditations: snapshot.accreditationsOf(o.id).map((a) => ({
+            id: a.id,
+            accreditingAgentId: a.accreditingAgentId,
+            type: a.type,
+            title: a.title,
+            decision: a.decision,
+            issuedAt: a.issuedAt,
+            validFrom: a.validFrom,
+            reviewDate: a.reviewDate,
+            expiresAt: a.expiresAt,
+            reportUrl: a.reportUrl,
+            supersedesId: a.supersedesId,
+            scope: { eqfLevels: a.limitEqfLevels, fields: a.limitFields, jurisdictions: a.limitJurisdictions, opportunities: a.limitOpportunities },
+            statusHistory: a.statusHistory,
+          })),
+        })),
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { TrustAnchorService } from './anchor/trust-anchor.service.js';
+import { IssuerCertificateService } from './certificate/issuer-certificate.service.js';
+import { TrustDecisionResolver } from './decision/trust-decision.resolver.js';
+import { TrustDecisionService } from './decision/trust-decision.service.js';
+import { TrustController } from './decision/trust.controller.js';
+import { IssuerDidService } from './did/issuer-did.service.js';
+import { KeyStatusService } from './key-status/key-status.service.js';
+import { IssuerCertificateResolver, IssuerDidResolver, OrganisationKeysResolver, TrustAnchorResolver } from './keys.resolver.js';
+import { SigningKeyService } from './signing/signing-key.service.js';
+import { TrustIndexService } from './trust-index/trust-index.service.js';
+import { TrustListService } from './trust-list/trust-list.service.js';
+import { TrustLoaders } from './trust.loaders.js';
+
+/** Trust anchors, issuer keys, the trust index and the answers verifiers get (DESIGN §3). */
+@Module({
+  controllers: [TrustController],
+  providers: [
+    KeyStatusService,
+    TrustAnchorService,
+    IssuerCertificateService,
+    IssuerDidService,
+    TrustLoaders,
+    TrustAnchorResolver,
+    IssuerCertificateResolver,
+    IssuerDidResolver,
+    OrganisationKeysResolver,
+    SigningKeyService,
+    TrustIndexService,
+    TrustDecisionService,
+    TrustDecisionResolver,
+    TrustListService,
+  ],
+  exports: [TrustIndexService, TrustDecisionService],
+})
+export class TrustModule {}
