@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, createLogger, loadConfig, readOrCreateSecret, runMigrations, startEngines } from '#platform';
 import { join } from 'node:path';
+import { seedDemoIfEmpty } from '../../../seed/demo/seed-demo.js';
 import { createApp } from './app.js';
 import { DATABASE_SCHEMA } from './database-schema.js';
 
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
     }
 
     app = await createApp(config, engines, logger);
+    // TESSERA_SEED unset: the demo goes into a new embedded database, never into an external one.
+    if (config.seed === 'demo' || (config.seed === undefined && engines.embeddedDatabase)) {
+      const seeded = await seedDemoIfEmpty(app, (message) => logger.info(message));
+      if (seeded) process.stdout.write(`Loaded the demo dataset: ${seeded.organisations} organisations, ${seeded.accreditations} accreditation decisions.\n`);
+    }
     await app.listen(config.port, config.host);
     const address = await app.getUrl();
     logger.info({ address, startupMs: Date.now() - started }, 'Tessera is ready');

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { AuditService } from '#audit';
 import { ConfigError, createLogger, dataSourceOptions, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
 import { DataSource } from 'typeorm';
+import { createApp } from '../../api/src/app.js';
 import { DATABASE_SCHEMA } from '../../api/src/database-schema.js';
+import { seedDemoIfEmpty } from '../../../seed/demo/seed-demo.js';
 
 /**
  * `npm run cli -- <command>`: operator commands against the same configuration as the api
@@ -21,6 +23,20 @@ const COMMANDS: Record<string, Command> = {
       const applied = await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
       console.log(applied.length === 0 ? 'The database is up to date.' : `Applied ${applied.length}: ${applied.join(', ')}`);
       return 0;
+    },
+  },
+  'seed demo': {
+    summary: 'load the demo dataset into an empty registry',
+    async run({ config, engines }) {
+      await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
+      const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+      try {
+        const summary = await seedDemoIfEmpty(app, (message) => process.stderr.write(`${message}\n`));
+        console.log(summary ? `Loaded the demo: ${JSON.stringify(summary)}` : 'The registry already holds data; nothing loaded.');
+        return summary ? 0 : 1;
+      } finally {
+        await app.close();
+      }
     },
   },
   'audit verify': {

@@ -5,3 +5,6 @@ export { KeyStatusEntryEntity } from './key-status/key-status-entry.entity.js';
 export { type Jwk, verifyCompactJws } from './signing/jws.js';
 export { TrustIndexService } from './trust-index/trust-index.service.js';
 export { TrustModule } from './trust.module.js';
+export { TrustAnchorService } from './anchor/trust-anchor.service.js';
+export { IssuerCertificateService } from './certificate/issuer-certificate.service.js';
+export { IssuerDidService } from './did/issuer-did.service.js';

@@ -31,6 +31,6 @@ import { TrustLoaders } from './trust.loaders.js';
     TrustDecisionResolver,
     TrustListService,
   ],
-  exports: [TrustIndexService, TrustDecisionService],
+  exports: [TrustIndexService, TrustDecisionService, TrustAnchorService, IssuerCertificateService, IssuerDidService],
 })
 export class TrustModule {}

@@ -1,0 +1,61 @@
+import { demoRegistry } from '../seed/demo/demo-registry.js';
+import { seedDemo } from '../seed/demo/seed-demo.js';
+import { dataOf } from './support/registry-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { trustIndexCaughtUp } from './support/trust-fixtures.js';
+
+const REFERENCE = new Date('2026-11-01T00:00:00Z');
+const ASK = `query($input: IssuerTrustInput!) { issuerTrust(input: $input) { status reasons { code } warnings { code } validUntil } }`;
+
+/** The demo dataset loads through the services and shows each accreditation state as a verifier meets it. */
+describe('demo dataset', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+    const summary = await seedDemo(app.nest, () => undefined, REFERENCE);
+    expect(summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 13 });
+    await trustIndexCaughtUp(app);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  // Deterministic: the same seed and reference day give the same identifiers, so we can ask by them.
+  const providers = demoRegistry(REFERENCE).providers;
+  const ask = async (providerIndex: number) =>
+    dataOf(await app.graphql(ASK, { input: { organisationIdentifier: providers[providerIndex].legalIdentifier, at: REFERENCE.toISOString() } })).issuerTrust;
+  const codes = (items: { code: string }[]) => items.map((i) => i.code);
+
+  it.each([
+    [0, 'ACTIVE', 'TRUSTED', [], []],
+    [13, 'REVIEW_OVERDUE', 'TRUSTED', [], ['REVIEW_OVERDUE']],
+    [25, 'SUSPENDED', 'NOT_TRUSTED', ['ACCREDITATION_SUSPENDED'], []],
+    [36, 'WITHDRAWN', 'NOT_TRUSTED', ['ACCREDITATION_WITHDRAWN'], []],
+    [37, 'SUPERSEDED (renewed)', 'TRUSTED', [], []],
+    [48, 'NEGATIVE', 'NOT_TRUSTED', ['ACCREDITATION_NEGATIVE'], []],
+    [49, 'CONDITIONAL', 'TRUSTED', [], ['CONDITIONAL_DECISION']],
+    [9, 'by an agency no longer recognised', 'NOT_TRUSTED', ['AGENCY_NOT_RECOGNISED'], []],
+  ])('provider %i (%s) is %s', async (index, _state, status, reasons, warnings) => {
+    const decision = await ask(index);
+    expect(decision.status).toBe(status);
+    expect(codes(decision.reasons)).toEqual(reasons);
+    expect(codes(decision.warnings)).toEqual(expect.arrayContaining(warnings));
+  });
+
+  it('has a decision that expires within three weeks', async () => {
+    const decision = await ask(24);
+    expect(decision.status).toBe('TRUSTED');
+    expect(Date.parse(decision.validUntil) - REFERENCE.getTime()).toBeLessThanOrEqual(21 * 24 * 3600 * 1000);
+  });
+
+  it('gives providers qualified seals under a demo CA that verifiers can check', async () => {
+    const organisation = dataOf(
+      await app.graphql(`query($id: String!) { organisations(filter: { legalIdentifier: $id }) { edges { node { certificates { sha256 qualifiedESeal } } } } }`, {
+        id: providers[0].legalIdentifier,
+      }),
+    ).organisations.edges[0].node;
+    expect(organisation.certificates).toEqual([{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), qualifiedESeal: true }]);
+    const bySeal = await fetch(`${app.url}/trust/v1/issuers/${organisation.certificates[0].sha256}`);
+    expect(((await bySeal.json()) as { status: string }).status).toBe('TRUSTED');
+  });
+});
