@@ -28,6 +28,7 @@ interface Identification {
 export class TrustDecisionService {
   /** Parsed anchors per snapshot, for identifying certificates that are not registered. */
   private readonly parsedAnchors = new WeakMap<TrustSnapshot, ParsedCertificate[]>();
+  private readonly answers = new AnswersOfTheSecond();
 
   constructor(
     private readonly index: TrustIndexService,
@@ -43,12 +44,20 @@ export class TrustDecisionService {
       ]);
     }
     const snapshot = this.index.current();
-    const evaluatedAt = this.clock.now();
+    // Answers are given to the second: the same question in the same second against the same
+    // registry state has the same answer, so it is signed once (signing is most of a lookup's cost).
+    const evaluatedAt = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
+    const queryHash = createHash('sha256').update(canonicalJson({ ...input })).digest('hex');
+    const cached = this.answers.get(snapshot, evaluatedAt, queryHash);
+    if (cached) return cached;
+
     const at = input.at ?? evaluatedAt;
     const identified = await this.identify(input, snapshot);
     const scope = { eqfLevel: input.eqfLevel, iscedFCode: input.iscedFCode, country: input.country, opportunityId: input.opportunityId };
     const evaluation = evaluateTrust({ organisationId: identified.organisationId, key: identified.key, scope }, snapshot, at);
-    return this.answer(input, identified, evaluation, snapshot, at, evaluatedAt);
+    const decision = this.answer(input, queryHash, identified, evaluation, snapshot, at, evaluatedAt);
+    this.answers.set(snapshot, evaluatedAt, queryHash, decision);
+    return decision;
   }
 
   private async identify(input: IssuerTrustInput, snapshot: TrustSnapshot): Promise<Identification> {
@@ -113,6 +122,7 @@ export class TrustDecisionService {
 
   private answer(
     input: IssuerTrustInput,
+    queryHash: string,
     identified: Identification,
     evaluation: TrustEvaluation,
     snapshot: TrustSnapshot,
@@ -157,15 +167,14 @@ export class TrustDecisionService {
       validUntil: evaluation.validUntil,
       registrySequence: snapshot.registrySequence,
     };
-    return { ...decision, receipt: this.receipt(input, decision) };
+    return { ...decision, receipt: this.receipt(input, queryHash, decision) };
   }
 
   /**
    * The receipt a verifier archives: the hash of the question exactly as asked, and the answer,
    * signed. Anyone can check it offline with the JWKS at /trust/v1/keys.
    */
-  private receipt(input: IssuerTrustInput, decision: Omit<TrustDecision, 'receipt'>): string {
-    const queryHash = createHash('sha256').update(canonicalJson({ ...input })).digest('hex');
+  private receipt(input: IssuerTrustInput, queryHash: string, decision: Omit<TrustDecision, 'receipt'>): string {
     // The question in short (a PEM by its fingerprint), so that a receipt says what it answers.
     const { certificatePem, intermediatesPem, ...rest } = input;
     const query = { ...rest, ...(certificatePem ? { certificateSha256: decision.certificate?.sha256 } : {}), at: decision.at.toISOString() };
@@ -189,5 +198,26 @@ export class TrustDecisionService {
       },
       'tessera-trust-receipt+jwt',
     );
+  }
+}
+
+/** Signed answers of the current second and snapshot; anything older is dropped whole. */
+class AnswersOfTheSecond {
+  private snapshot: TrustSnapshot | null = null;
+  private second = 0;
+  private byQuery = new Map<string, TrustDecision>();
+
+  get(snapshot: TrustSnapshot, evaluatedAt: Date, queryHash: string): TrustDecision | undefined {
+    return this.snapshot === snapshot && this.second === evaluatedAt.getTime() ? this.byQuery.get(queryHash) : undefined;
+  }
+
+  set(snapshot: TrustSnapshot, evaluatedAt: Date, queryHash: string, decision: TrustDecision): void {
+    if (this.snapshot !== snapshot || this.second !== evaluatedAt.getTime()) {
+      this.snapshot = snapshot;
+      this.second = evaluatedAt.getTime();
+      this.byQuery = new Map();
+    }
+    // Bounded: a flood of distinct questions in one second cannot grow it without limit.
+    if (this.byQuery.size < 10_000) this.byQuery.set(queryHash, decision);
   }
 }
