@@ -20,7 +20,8 @@ describe('the api platform over HTTP', () => {
     const db = new pg.Client({ connectionString: app.databaseUrl });
     await db.connect();
     await db.query(
-      `INSERT INTO search_outbox (topic, aggregate_id, created_at) VALUES ('opportunity', gen_random_uuid(), now() - interval '42 seconds')`,
+      // Not due for another minute, so the running indexer leaves it pending while we read the lag.
+      `INSERT INTO search_outbox (topic, aggregate_id, created_at, next_attempt_at) VALUES ('opportunity', gen_random_uuid(), now() - interval '42 seconds', now() + interval '1 minute')`,
     );
     try {
       const report = (await (await fetch(`${app.url}/health`)).json()) as { indexLagSeconds: number };

@@ -30,7 +30,10 @@ export interface TestApp {
  * template) and its own Meilisearch index prefix, so that test files run in parallel untouched
  * by each other.
  */
-export async function startTestApp(overrides: Partial<TesseraConfig> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<TesseraConfig> = {},
+  options: { sameDatabaseAs?: TestApp; /** Another Meilisearch than the shared one (one a test may stop). */ meilisearch?: { url: string; masterKey?: string } } = {},
+): Promise<TestApp> {
   const engines = testEngines();
   // A second instance on the same database (to test that instances agree) owns nothing of its own.
   const shared = options.sameDatabaseAs;
@@ -48,7 +51,11 @@ export async function startTestApp(overrides: Partial<TesseraConfig> = {}, optio
   const ownDatabaseUrl = databaseUrl(engines.adminDatabaseUrl, name);
   const nest = await createApp(
     config,
-    { databaseUrl: ownDatabaseUrl, meiliUrl: engines.meiliUrl, meiliMasterKey: engines.meiliMasterKey },
+    {
+      databaseUrl: ownDatabaseUrl,
+      meiliUrl: options.meilisearch?.url ?? engines.meiliUrl,
+      meiliMasterKey: options.meilisearch ? options.meilisearch.masterKey : engines.meiliMasterKey,
+    },
     createLogger(config.logLevel),
   );
   await nest.listen(0, '127.0.0.1');

@@ -5,8 +5,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions, formatGraphQLErrors, maxCostRule, PlatformModule, type TesseraConfig } from '#platform';
 import { AuditModule } from '#audit';
 import { AuthModule } from '#auth';
+import { CatalogueModule } from '#catalogue';
 import { RegistryModule } from '#registry';
-import { SearchModule } from '#search';
+import { SearchIndexerModule, SearchModule } from '#search';
 import { TrustModule } from '#trust';
 import { DATABASE_SCHEMA } from './database-schema.js';
 import { HealthModule } from './health/health.module.js';
@@ -41,11 +42,15 @@ export class AppModule {
           queryDepth: GRAPHQL_MAX_DEPTH,
           validationRules: [maxCostRule(GRAPHQL_MAX_COST)],
           errorFormatter: formatGraphQLErrors,
+          // A field's own arguments are validated too; its refusal must reach the caller as one.
+          fieldResolverEnhancers: ['filters'],
         }),
         AuditModule,
         AuthModule.forRoot({ directory: RegistryModule }),
         RegistryModule,
         TrustModule,
+        CatalogueModule,
+        SearchIndexerModule.forRoot({ documents: CatalogueModule }),
         HealthModule,
       ],
     };

@@ -1,5 +1,6 @@
 import { AuditEventEntity } from '#audit';
 import { ApiKeyEntity } from '#auth';
+import { LearningOpportunityEntity } from '#catalogue';
 import { MIGRATIONS } from '#migrations';
 import type { DatabaseSchema } from '#platform';
 import {
@@ -23,6 +24,7 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     AccreditationEntity,
     AccreditationStatusEntryEntity,
     OutboxEntryEntity,
+    LearningOpportunityEntity,
     TrustAnchorEntity,
     IssuerCertificateEntity,
     IssuerDidEntity,

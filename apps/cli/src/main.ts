@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { AuditService } from '#audit';
 import { ConfigError, createLogger, dataSourceOptions, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
+import { OpportunityIndex, rebuildIndex, SearchDocumentSource } from '#search';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../api/src/app.js';
 import { DATABASE_SCHEMA } from '../../api/src/database-schema.js';
@@ -34,6 +36,24 @@ const COMMANDS: Record<string, Command> = {
         const summary = await seedDemoIfEmpty(app, (message) => process.stderr.write(`${message}\n`));
         console.log(summary ? `Loaded the demo: ${JSON.stringify(summary)}` : 'The registry already holds data; nothing loaded.');
         return summary ? 0 : 1;
+      } finally {
+        await app.close();
+      }
+    },
+  },
+  reindex: {
+    summary: 'rebuild the search index from PostgreSQL (a fresh index, swapped in when complete)',
+    async run({ config, engines }) {
+      await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
+      const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+      try {
+        const index = app.get(OpportunityIndex);
+        const result = await rebuildIndex(app.get<DataSource>(getDataSourceToken()), index, app.get(SearchDocumentSource), (p) =>
+          process.stderr.write(`\rindexed ${p.indexed}/${p.total} (${p.perSecond}/s)`),
+        );
+        process.stderr.write('\n');
+        console.log(`Rebuilt ${index.name}: ${result.indexed} opportunities (${result.perSecond}/s).`);
+        return 0;
       } finally {
         await app.close();
       }

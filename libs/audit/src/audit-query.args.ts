@@ -1,7 +1,16 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsIn, IsInt, IsNumberString, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-export const AUDITED_ENTITY_TYPES = ['ApiKey', 'Organisation', 'AgencyRecognition', 'Accreditation'] as const;
+export const AUDITED_ENTITY_TYPES = [
+  'ApiKey',
+  'Organisation',
+  'AgencyRecognition',
+  'Accreditation',
+  'LearningOpportunity',
+  'TrustAnchor',
+  'IssuerCertificate',
+  'IssuerDid',
+] as const;
 
 @ArgsType()
 export class AuditQueryArgs {

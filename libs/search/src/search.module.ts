@@ -1,17 +1,45 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { Meilisearch } from 'meilisearch';
+import { DEFAULT_INDEXER_OPTIONS, INDEXER_OPTIONS, type IndexerOptions, SearchIndexer } from './indexer/search-indexer.js';
 import { createMeilisearchClient, type MeilisearchConnection } from './meilisearch.client.js';
+import { OpportunityIndex } from './opportunities/opportunity-index.js';
+import { opportunityIndexName } from './opportunities/opportunity-index.settings.js';
+import { OpportunitySearchService } from './opportunities/opportunity-search.service.js';
 import { OutboxService } from './outbox/outbox.service.js';
 
-/** Owns the Meilisearch connection and the outbox that feeds it. */
+/** Owns the Meilisearch connection, the opportunity index and the outbox that feeds it. */
 @Module({})
 export class SearchModule {
   static forRoot(connection: MeilisearchConnection): DynamicModule {
     return {
       module: SearchModule,
       global: true,
-      providers: [{ provide: Meilisearch, useFactory: () => createMeilisearchClient(connection) }, OutboxService],
-      exports: [Meilisearch, OutboxService],
+      providers: [
+        { provide: Meilisearch, useFactory: () => createMeilisearchClient(connection) },
+        {
+          provide: OpportunityIndex,
+          useFactory: (meilisearch: Meilisearch) => new OpportunityIndex(meilisearch, opportunityIndexName(connection.indexPrefix)),
+          inject: [Meilisearch],
+        },
+        OutboxService,
+        OpportunitySearchService,
+      ],
+      exports: [Meilisearch, OpportunityIndex, OutboxService, OpportunitySearchService],
+    };
+  }
+}
+
+/**
+ * The indexer (outbox consumer). `documents` is the module that provides `SearchDocumentSource`
+ * (the catalogue's), handed in by the composition root, so that search does not import it.
+ */
+@Module({})
+export class SearchIndexerModule {
+  static forRoot(options: { documents: NonNullable<ModuleMetadata['imports']>[number]; indexer?: Partial<IndexerOptions> }): DynamicModule {
+    return {
+      module: SearchIndexerModule,
+      imports: [options.documents],
+      providers: [{ provide: INDEXER_OPTIONS, useValue: { ...DEFAULT_INDEXER_OPTIONS, ...options.indexer } }, SearchIndexer],
     };
   }
 }

@@ -28,6 +28,8 @@ export async function startEmbeddedMeilisearch(options: {
   dataDir: string;
   binary?: string;
   masterKey?: string;
+  /** A fixed port, so that a restart on the same data is found at the same address; default: any free one. */
+  port?: number;
   log: (line: string) => void;
 }): Promise<RunningMeilisearch> {
   const { dataDir, log } = options;
@@ -38,7 +40,7 @@ export async function startEmbeddedMeilisearch(options: {
   const pidFile = join(home, 'meilisearch.pid');
   await stopLeftoverMeilisearch(pidFile, home);
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const server = ManagedProcess.start(
     'meilisearch',
     binary,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
+import { OutboxService } from '#search';
 import { type Actor, type Caller, Clock, DomainError, type FieldProblem, requireAuthenticated, actorOf } from '#platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
@@ -26,6 +27,7 @@ export class AccreditationService {
     private readonly audit: AuditService,
     private readonly recognitions: RecognitionService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -88,6 +90,8 @@ export class AccreditationService {
         diff: { ...input, accreditingAgentId: agentId },
         trustRelevant: true,
       });
+      // The provider's accreditation windows changed: its opportunities are re-indexed.
+      await this.outbox.enqueue(manager, 'provider', [input.accreditedOrganisationId]);
       return accreditation;
     });
   }
@@ -157,6 +161,7 @@ export class AccreditationService {
         diff: { status: input.status, effectiveAt, reason: input.reason },
         trustRelevant: true,
       });
+      await this.outbox.enqueue(manager, 'provider', [accreditation.accreditedOrganisationId]);
       return saved;
     });
   }

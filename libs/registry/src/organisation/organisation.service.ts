@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
 import { OrganisationDirectory } from '#auth';
+import { OutboxService } from '#search';
 import { type Caller, Clock, DomainError, requireAdmin } from '#platform';
 import { type DataSource, In } from 'typeorm';
 import { accreditedAtCondition } from '../accreditation/accredited-at.sql.js';
@@ -24,6 +25,7 @@ export class OrganisationService extends OrganisationDirectory {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {
     super();
   }
@@ -119,6 +121,8 @@ export class OrganisationService extends OrganisationDirectory {
         diff: { status: input.status, effectiveAt, reason: input.reason },
         trustRelevant: true,
       });
+      // A provider that is not active is not shown as accredited: its opportunities are re-indexed.
+      await this.outbox.enqueue(manager, 'provider', [organisation.id]);
       return saved;
     });
   }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
+import { OutboxService } from '#search';
 import { type Caller, DomainError, requireAdmin } from '#platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
+import { AccreditationEntity } from '../accreditation/accreditation.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { AgencyRecognitionEntity, recognitionHoldsAt } from './agency-recognition.entity.js';
 import type { RecogniseQualityAgencyInput } from './dto/recognise-quality-agency.input.js';
@@ -12,6 +14,7 @@ export class RecognitionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** ADMIN only: the operator recognises a quality agency for a period. */
@@ -44,6 +47,9 @@ export class RecognitionService {
         diff: { ...input },
         trustRelevant: true,
       });
+      // Every provider this agency accredited may be accredited at other times now: re-index them.
+      const accredited = await manager.getRepository(AccreditationEntity).findBy({ accreditingAgentId: agency.id });
+      await this.outbox.enqueue(manager, 'provider', accredited.map((a) => a.accreditedOrganisationId));
       return recognition;
     });
   }

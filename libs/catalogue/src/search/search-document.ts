@@ -1,0 +1,57 @@
+import { epochSeconds, type OpportunityDocument, windowFields, type WindowSlot } from '#search';
+import { annexICompliance } from '../opportunity/annex-i.js';
+import type { LearningOpportunityEntity } from '../opportunity/opportunity.entity.js';
+
+export interface ProviderSummary {
+  id: string;
+  legalName: string;
+  country: string;
+}
+
+/** An opportunity as the search index holds it (see OpportunityDocument), with its provider's windows. */
+export function toSearchDocument(opportunity: LearningOpportunityEntity, provider: ProviderSummary, windows: readonly WindowSlot[]): OpportunityDocument {
+  const localized: Record<string, string> = {};
+  for (const [lang, text] of Object.entries(opportunity.title)) localized[`title_${lang}`] = text;
+  for (const [lang, text] of Object.entries(opportunity.description)) localized[`description_${lang}`] = text;
+  const location = opportunity.location;
+  return {
+    id: opportunity.id,
+    providerId: provider.id,
+    providerName: provider.legalName,
+    providerCountry: provider.country,
+    ...localized,
+    learningOutcomes: opportunity.learningOutcomes.map((o) => o.text),
+    eqfLevel: opportunity.eqfLevel,
+    ectsCredits: opportunity.ectsCredits,
+    workloadHours: opportunity.workloadHours,
+    iscedF: [...new Set(opportunity.iscedFCodes.flatMap(withBroaderCodes))].sort(),
+    iscedBroad: [...new Set(opportunity.iscedFCodes.map((code) => code.slice(0, 2)))].sort(),
+    iscedFCodes: opportunity.iscedFCodes,
+    languages: opportunity.languages,
+    mode: opportunity.mode,
+    learningSetting: opportunity.learningSetting,
+    type: opportunity.type,
+    country: location?.country ?? provider.country,
+    city: location?.city ?? null,
+    startDate: secondsOrNull(opportunity.startDate),
+    endDate: secondsOrNull(opportunity.endDate),
+    applicationDeadline: secondsOrNull(opportunity.applicationDeadline),
+    price: opportunity.free ? 0 : (opportunity.price?.amount ?? null),
+    currency: opportunity.price?.currency ?? null,
+    free: opportunity.free,
+    annexIComplete: annexICompliance(opportunity, provider).complete,
+    ...(location && location.lat !== null && location.lng !== null ? { _geo: { lat: location.lat, lng: location.lng } } : {}),
+    ...windowFields(windows),
+  };
+}
+
+/** `0613` → `06`, `061`, `0613`: ISCED-F codes nest by prefix (broad 2, narrow 3, detailed 4 digits). */
+function withBroaderCodes(code: string): string[] {
+  const codes: string[] = [];
+  for (let length = 2; length <= code.length; length++) codes.push(code.slice(0, length));
+  return codes;
+}
+
+function secondsOrNull(at: Date | null): number | null {
+  return at ? epochSeconds(at) : null;
+}

@@ -1,0 +1,164 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { isMeilisearchUnavailable, OpportunityIndex } from '../opportunities/opportunity-index.js';
+import { SearchDocumentSource } from './search-document-source.js';
+
+export interface IndexerOptions {
+  /** Off: this process sends nothing (another one drains the outbox). */
+  enabled: boolean;
+  /** How often the outbox is looked at when it was empty. */
+  pollIntervalMs: number;
+  /** Outbox rows per batch (a `provider` row stands for all of that provider's opportunities). */
+  batchSize: number;
+  /** First retry delay; it doubles with every failed attempt of a row, up to `retryMaxMs`. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export const INDEXER_OPTIONS = Symbol('INDEXER_OPTIONS');
+
+/** A 250 ms poll keeps a published change searchable well within the 2 s target (DESIGN §5). */
+export const DEFAULT_INDEXER_OPTIONS: IndexerOptions = {
+  enabled: true,
+  pollIntervalMs: 250,
+  batchSize: 100,
+  retryBaseMs: 500,
+  retryMaxMs: 30_000,
+};
+
+/**
+ * Held (per transaction) by the indexer that is sending a batch, and (per session) by `cli
+ * reindex` while it rebuilds: one writer at a time. Meilisearch applies an index's tasks one after
+ * another anyway, so a second concurrent batch would gain nothing — and it could overtake the
+ * first with an older read of the same document.
+ */
+export const INDEX_WRITER_LOCK = 727_371_910;
+
+/** Processed rows are kept this long, for looking into what was sent, then removed. */
+const KEEP_PROCESSED = "interval '1 day'";
+const PRUNE_EVERY_MS = 60_000;
+
+/**
+ * The outbox consumer, running inside every api process. Each batch: claim due rows with
+ * `FOR UPDATE SKIP LOCKED` in a transaction, read the current documents from PostgreSQL, send
+ * them, wait until Meilisearch has applied them, mark the rows processed, commit. A failure
+ * leaves the rows pending with a growing delay and the error; nothing is marked done before
+ * Meilisearch confirmed it, so no acknowledged write is lost. When Meilisearch was unreachable,
+ * its health is watched and the waiting rows are retried as soon as it is back.
+ */
+@Injectable()
+export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SearchIndexer.name);
+  private running = false;
+  private timer?: NodeJS.Timeout;
+  private inFlight: Promise<void> = Promise.resolve();
+  private meilisearchDown = false;
+  private lastPrune = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly index: OpportunityIndex,
+    private readonly source: SearchDocumentSource,
+    @Inject(INDEXER_OPTIONS) private readonly options: IndexerOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.enabled) return;
+    this.running = true;
+    // Settings before the first search, without holding up the start when Meilisearch is away.
+    this.inFlight = this.index.ensureSettings().catch((error: unknown) => {
+      this.logger.warn({ msg: 'could not apply the search index settings yet; will retry', err: messageOf(error) });
+    });
+    this.schedule(0);
+  }
+
+  /** Before the database connection closes: stop polling and let the batch in flight finish. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.inFlight;
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.inFlight = this.inFlight.then(() => this.drain()).finally(() => this.schedule(this.options.pollIntervalMs));
+    }, delayMs);
+  }
+
+  /** Sends batches until the outbox has nothing due (or a batch fails). */
+  private async drain(): Promise<void> {
+    try {
+      if (this.meilisearchDown && !(await this.recovered())) return;
+      while (this.running && (await this.sendBatch()) === this.options.batchSize) {
+        // a full batch: there may be more
+      }
+      await this.prune();
+    } catch (error) {
+      this.logger.warn({ msg: 'search indexer pass failed; will retry', err: messageOf(error) });
+    }
+  }
+
+  /** True once Meilisearch answers again; the rows that waited for it are then due at once. */
+  private async recovered(): Promise<boolean> {
+    if (!(await this.index.meilisearch.isHealthy())) return false;
+    this.meilisearchDown = false;
+    // TypeORM answers an UPDATE with [rows, count].
+    const [, waiting] = await this.dataSource.query(
+      `UPDATE search_outbox SET next_attempt_at = now() WHERE processed_at IS NULL AND next_attempt_at > now()`,
+    );
+    this.logger.log({ msg: 'Meilisearch is reachable again; catching up', waiting });
+    return true;
+  }
+
+  /** One batch; resolves to the number of rows it marked processed. */
+  private async sendBatch(): Promise<number> {
+    const [due] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM search_outbox WHERE processed_at IS NULL AND next_attempt_at <= now()) AS due`,
+    );
+    if (!due.due) return 0;
+    return this.dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [INDEX_WRITER_LOCK]);
+      if (!lock.locked) return 0; // another process is sending, or a rebuild runs
+      const rows: { id: string; topic: string; aggregate_id: string }[] = await manager.query(
+        `SELECT id, topic, aggregate_id FROM search_outbox
+          WHERE processed_at IS NULL AND next_attempt_at <= now()
+          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.id);
+      try {
+        const { upserts, deletes } = await this.source.documentsFor(rows.map((row) => ({ topic: row.topic, aggregateId: row.aggregate_id })));
+        await this.index.apply(upserts, deletes);
+      } catch (error) {
+        if (isMeilisearchUnavailable(error)) {
+          this.meilisearchDown = true;
+          this.index.forgetSettings(); // it may come back empty
+        }
+        await manager.query(
+          `UPDATE search_outbox
+              SET attempts = attempts + 1, last_error = $2,
+                  next_attempt_at = clock_timestamp() + least($3::float8, $4::float8 * power(2, attempts)) * interval '1 millisecond'
+            WHERE id = ANY($1::bigint[])`,
+          [ids, messageOf(error).slice(0, 2000), this.options.retryMaxMs, this.options.retryBaseMs],
+        );
+        this.logger.warn({ msg: 'could not send changes to Meilisearch; they stay pending', rows: ids.length, err: messageOf(error) });
+        return 0;
+      }
+      await manager.query(`UPDATE search_outbox SET processed_at = clock_timestamp(), last_error = NULL WHERE id = ANY($1::bigint[])`, [ids]);
+      return rows.length;
+    });
+  }
+
+  private async prune(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.dataSource.query(`DELETE FROM search_outbox WHERE processed_at < now() - ${KEEP_PROCESSED}`);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

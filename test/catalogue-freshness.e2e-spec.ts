@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createMeilisearchClient, opportunityIndexName } from '#search';
+import {
+  ARCHIVE_OPPORTUNITY,
+  createOpportunity,
+  createPublished,
+  eventuallyFinds,
+  publishOpportunity,
+  search,
+  UPDATE_OPPORTUNITY,
+} from './support/catalogue-fixtures.js';
+import { testEngines } from './support/engines.js';
+import {
+  agencyAndProvider,
+  CHANGE_STATUS,
+  createApiKey,
+  dataOf,
+  recognise,
+  recordAccreditation,
+  registerOrganisation,
+} from './support/registry-fixtures.js';
+import { eventually, startTestApp, type TestApp } from './support/test-app.js';
+
+/** DESIGN §5: a published change is searchable in under 2 s. */
+const FRESH_MS = 2_000;
+
+/** Waits until a search by `word` within `providerId` answers `ids`; fails when that took 2 s or more after `since`. */
+async function expectFreshWithin(app: TestApp, since: number, providerId: string, word: string, ids: string[]): Promise<void> {
+  await eventuallyFinds(app, { query: word, filters: { providerIds: [providerId] } }, ids, FRESH_MS + 1_000);
+  expect(Date.now() - since).toBeLessThan(FRESH_MS);
+}
+
+describe('catalogue search freshness: the outbox keeps the index up to date', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+    // A young Meilisearch process is slow at its first additions and deletions (measured up to
+    // ~1 s each, then ~25 ms): warm both up, since that is not what the target is about.
+    const warm = await agencyAndProvider(app);
+    const course = await createPublished(app, warm.providerToken);
+    await eventuallyFinds(app, { filters: { providerIds: [warm.provider.id] } }, [course.id], 10_000);
+    dataOf(await app.graphql(ARCHIVE_OPPORTUNITY, { input: { id: course.id, version: course.version } }, warm.providerToken));
+    const again = await createPublished(app, warm.providerToken);
+    await eventuallyFinds(app, { filters: { providerIds: [warm.provider.id] } }, [again.id], 10_000);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('makes a publication, an edit and an archiving searchable within 2 s of the mutation returning', async () => {
+    const { provider, providerToken } = await agencyAndProvider(app);
+    const word = `probe${randomBytes(4).toString('hex')}`;
+    const draft = await createOpportunity(app, providerToken, { title: [{ lang: 'en', text: `Freshness ${word}` }] });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the draft's own outbox row is long done
+    expect((await search(app, { query: word, filters: { providerIds: [provider.id] } })).hits).toEqual([]);
+
+    const published = await publishOpportunity(app, providerToken, draft);
+    await expectFreshWithin(app, Date.now(), provider.id, word, [draft.id]);
+
+    const renamed = `renamed${randomBytes(4).toString('hex')}`;
+    const edited = dataOf(
+      await app.graphql(UPDATE_OPPORTUNITY, { input: { id: draft.id, version: published.version, title: [{ lang: 'en', text: `Freshness ${renamed}` }] } }, providerToken),
+    ).updateOpportunity;
+    await expectFreshWithin(app, Date.now(), provider.id, renamed, [draft.id]);
+    expect((await search(app, { query: word, filters: { providerIds: [provider.id] } })).hits).toEqual([]);
+
+    dataOf(await app.graphql(ARCHIVE_OPPORTUNITY, { input: { id: draft.id, version: edited.version } }, providerToken));
+    await expectFreshWithin(app, Date.now(), provider.id, renamed, []);
+
+    const health = await eventually(async () => {
+      const report = (await (await fetch(`${app.url}/health`)).json()) as { status: string; indexLagSeconds: number };
+      return report.indexLagSeconds === 0 ? report : undefined;
+    });
+    expect(health.status).toBe('ok');
+  });
+
+  it("removes a provider's courses from accreditedOnly when its accreditation is withdrawn, without a reindex", async () => {
+    const { agencyToken, provider, providerToken } = await agencyAndProvider(app);
+    const decision = await recordAccreditation(app, agencyToken, provider.id, { validFrom: '2020-01-01T00:00:00Z', issuedAt: '2020-01-01T00:00:00Z' });
+    const course = await createPublished(app, providerToken);
+    const accredited = { filters: { providerIds: [provider.id], accreditedOnly: true } };
+    await eventuallyFinds(app, accredited, [course.id]);
+    expect((await search(app, accredited)).hits[0].accreditedNow).toBe(true);
+
+    dataOf(await app.graphql(CHANGE_STATUS, { input: { accreditationId: decision.id, status: 'WITHDRAWN', reason: 'standards no longer met', version: decision.version } }, agencyToken));
+    await eventuallyFinds(app, accredited, []);
+    const all = await search(app, { filters: { providerIds: [provider.id] } });
+    expect(all.hits.map((h) => [h.opportunity.id, h.accreditedNow])).toEqual([[course.id, false]]);
+  });
+
+  it('counts a decision once its agency is recognised, and not while its provider is suspended', async () => {
+    const agency = await registerOrganisation(app, 'QUALITY_AGENCY');
+    const provider = await registerOrganisation(app, 'PROVIDER');
+    const providerToken = await createApiKey(app, 'PROVIDER', provider.id);
+    // Imported by the operator for an agency the registry does not recognise (yet).
+    await recordAccreditation(app, app.adminToken, provider.id, { accreditingAgentId: agency.id, validFrom: '2020-01-01T00:00:00Z', issuedAt: '2020-01-01T00:00:00Z' });
+    const course = await createPublished(app, providerToken);
+    await eventuallyFinds(app, { filters: { providerIds: [provider.id] } }, [course.id]);
+    const accredited = { filters: { providerIds: [provider.id], accreditedOnly: true } };
+    expect((await search(app, accredited)).hits).toEqual([]);
+
+    await recognise(app, agency.id);
+    await eventuallyFinds(app, accredited, [course.id]);
+
+    dataOf(
+      await app.graphql(
+        `mutation($input: ChangeOrganisationStatusInput!) { changeOrganisationStatus(input: $input) { id } }`,
+        { input: { organisationId: provider.id, status: 'SUSPENDED', reason: 'under investigation', version: provider.version } },
+        app.adminToken,
+      ),
+    );
+    await eventuallyFinds(app, accredited, []);
+  });
+
+  it('lets two api instances drain one outbox: everything arrives, each row is sent once', async () => {
+    const second = await startTestApp({}, { sameDatabaseAs: app });
+    const db = new pg.Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      const [{ after }] = (await db.query(`SELECT COALESCE(max(id), 0) AS after FROM search_outbox`)).rows;
+      const startedAt = new Date();
+      const { provider, providerToken } = await agencyAndProvider(app);
+      const courses = await Promise.all(Array.from({ length: 16 }, (_, i) => createPublished(i % 2 === 0 ? app : second, providerToken)));
+      await eventuallyFinds(app, { filters: { providerIds: [provider.id] } }, courses.map((c) => c.id), 10_000);
+      await eventually(async () => ((await db.query(`SELECT 1 FROM search_outbox WHERE processed_at IS NULL`)).rowCount === 0 ? true : undefined));
+
+      const rows = (await db.query(`SELECT topic, attempts FROM search_outbox WHERE id > $1`, [after])).rows;
+      expect(rows.every((r) => r.topic === 'opportunity' && r.attempts === 0)).toBe(true);
+      // Each row stands for one opportunity: had any row been claimed by both instances, more
+      // documents than rows would have been sent.
+      const engines = testEngines();
+      const meili = createMeilisearchClient({ url: engines.meiliUrl, masterKey: engines.meiliMasterKey, indexPrefix: '' });
+      const tasks = await meili.tasks.getTasks({
+        indexUids: [opportunityIndexName(app.config.meiliIndexPrefix)],
+        types: ['documentAdditionOrUpdate'],
+        afterEnqueuedAt: startedAt.toISOString(),
+        limit: 1000,
+      });
+      const sent = tasks.results.reduce((sum, task) => sum + (task.details?.receivedDocuments ?? 0), 0);
+      expect(sent).toBeGreaterThanOrEqual(courses.length);
+      expect(sent).toBeLessThanOrEqual(rows.length);
+    } finally {
+      await db.end();
+      await second.close();
+    }
+  });
+});

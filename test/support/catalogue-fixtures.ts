@@ -1,0 +1,97 @@
+import { dataOf } from './registry-fixtures.js';
+import { eventually, type GraphQLResponse, type TestApp } from './test-app.js';
+
+export const OPPORTUNITY = `id version status providerId title { lang text } annexI { complete missing }`;
+
+export const CREATE_OPPORTUNITY = `mutation($input: CreateOpportunityInput!) { createOpportunity(input: $input) { ${OPPORTUNITY} } }`;
+export const UPDATE_OPPORTUNITY = `mutation($input: UpdateOpportunityInput!) { updateOpportunity(input: $input) { ${OPPORTUNITY} } }`;
+export const PUBLISH_OPPORTUNITY = `mutation($input: OpportunityVersionInput!) { publishOpportunity(input: $input) { ${OPPORTUNITY} } }`;
+export const ARCHIVE_OPPORTUNITY = `mutation($input: OpportunityVersionInput!) { archiveOpportunity(input: $input) { ${OPPORTUNITY} } }`;
+
+export interface Opportunity {
+  id: string;
+  version: number;
+  status: string;
+}
+
+/** An opportunity that carries every Annex I element; `overrides` replace fields. */
+export function opportunityInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: [{ lang: 'en', text: 'Applied machine learning' }],
+    description: [{ lang: 'en', text: 'Train, evaluate and deploy models on real data.' }],
+    learningOutcomes: [{ text: 'Evaluate a classifier with cross-validation', escoSkill: 'http://data.europa.eu/esco/skill/abc' }],
+    eqfLevel: 6,
+    ectsCredits: 5,
+    workloadHours: 125,
+    iscedFCodes: ['0613'],
+    languages: ['en'],
+    mode: 'ONLINE',
+    learningSetting: 'NON_FORMAL',
+    type: 'COURSE',
+    assessmentTypes: ['PROJECT_WORK'],
+    supervisionVerification: 'SUPERVISED_ONLINE_WITH_ID_VERIFICATION',
+    qualityAssurance: 'Internal quality assurance, institutionally accredited',
+    stackability: 'STACKABLE',
+    price: { amount: 250, currency: 'EUR' },
+    startDate: '2026-09-01T00:00:00Z',
+    endDate: '2026-12-15T00:00:00Z',
+    applicationDeadline: '2026-08-15T00:00:00Z',
+    landingPage: 'https://example.org/courses/aml',
+    ...overrides,
+  };
+}
+
+export async function createOpportunity(app: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<Opportunity> {
+  return dataOf(await app.graphql(CREATE_OPPORTUNITY, { input: opportunityInput(overrides) }, token)).createOpportunity;
+}
+
+export async function publishOpportunity(app: TestApp, token: string, opportunity: { id: string; version: number }): Promise<Opportunity> {
+  return dataOf(await app.graphql(PUBLISH_OPPORTUNITY, { input: { id: opportunity.id, version: opportunity.version } }, token)).publishOpportunity;
+}
+
+/** Created and published: returns once the publish mutation returned (not once it is searchable). */
+export async function createPublished(app: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<Opportunity> {
+  return publishOpportunity(app, token, await createOpportunity(app, token, overrides));
+}
+
+export const SEARCH = `query($input: SearchOpportunitiesInput!) {
+  searchOpportunities(input: $input) {
+    totalHits page pageSize processingTimeMs
+    hits { title description locale accreditedNow opportunity { id } }
+    facets { eqfLevel { value count } mode { value count } language { value count } country { value count } iscedBroad { value count } }
+  }
+}`;
+
+export interface SearchResult {
+  totalHits: number;
+  page: number;
+  pageSize: number;
+  processingTimeMs: number;
+  hits: { title: string; description: string | null; locale: string; accreditedNow: boolean; opportunity: { id: string } }[];
+  facets: Record<'eqfLevel' | 'mode' | 'language' | 'country' | 'iscedBroad', { value: string; count: number }[]>;
+}
+
+export function searchRaw(app: TestApp, input: Record<string, unknown>): Promise<GraphQLResponse> {
+  return app.graphql(SEARCH, { input });
+}
+
+export async function search(app: TestApp, input: Record<string, unknown>): Promise<SearchResult> {
+  return dataOf(await searchRaw(app, input)).searchOpportunities;
+}
+
+export async function searchIds(app: TestApp, input: Record<string, unknown>): Promise<string[]> {
+  return (await search(app, input)).hits.map((hit) => hit.opportunity.id);
+}
+
+/** Waits (bounded) until the search for `input` answers exactly `ids`, in any order. */
+export async function eventuallyFinds(app: TestApp, input: Record<string, unknown>, ids: string[], timeoutMs = 5_000): Promise<void> {
+  const wanted = [...ids].sort().join(',');
+  let last: unknown;
+  await eventually(async () => {
+    const result = await searchRaw(app, { pageSize: 100, ...input });
+    last = result.errors ?? result.data?.searchOpportunities.hits.map((hit: { opportunity: { id: string } }) => hit.opportunity.id);
+    return Array.isArray(last) && [...last].sort().join(',') === wanted ? true : undefined;
+  }, timeoutMs).catch(() => {
+    throw new Error(`search ${JSON.stringify(input)} still answers ${JSON.stringify(last)}, not ${JSON.stringify(ids)}`);
+  });
+}
