@@ -1,7 +1,7 @@
 import { demoRegistry } from '../seed/demo/demo-registry.js';
 import { seedDemo } from '../seed/demo/seed-demo.js';
 import { dataOf } from './support/registry-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 import { trustIndexCaughtUp } from './support/trust-fixtures.js';
 
 const REFERENCE = new Date('2026-11-01T00:00:00Z');
@@ -13,7 +13,7 @@ describe('demo dataset', () => {
   beforeAll(async () => {
     app = await startTestApp();
     const summary = await seedDemo(app.nest, () => undefined, REFERENCE);
-    expect(summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 13 });
+    expect(summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 13, opportunities: 480 });
     await trustIndexCaughtUp(app);
   });
   afterAll(async () => {
@@ -57,5 +57,34 @@ describe('demo dataset', () => {
     expect(organisation.certificates).toEqual([{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), qualifiedESeal: true }]);
     const bySeal = await fetch(`${app.url}/trust/v1/issuers/${organisation.certificates[0].sha256}`);
     expect(((await bySeal.json()) as { status: string }).status).toBe('TRUSTED');
+  });
+});
+
+describe('demo courses', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+    await seedDemo(app.nest, () => undefined, REFERENCE);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('are searchable in several languages, with every mode and EQF levels 3–8 in the facets', async () => {
+    const search = async (query: string) =>
+      dataOf(
+        await app.graphql(`query($input: SearchOpportunitiesInput!) { searchOpportunities(input: $input) { totalHits facets { eqfLevel { value count } mode { value count } language { value count } } } }`, {
+          input: { query, pageSize: 1 },
+        }),
+      ).searchOpportunities;
+    const all = await eventually(async () => {
+      const result = await search('');
+      return result.totalHits === 480 ? result : undefined;
+    }, 30_000);
+    expect(all.facets.mode.map((f: { value: string }) => f.value).sort()).toEqual(['BLENDED', 'ONLINE', 'PRESENTIAL', 'PROJECT_BASED', 'RESEARCH_LAB', 'WORK_BASED']);
+    expect(all.facets.eqfLevel.map((f: { value: string }) => Number(f.value)).sort()).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(all.facets.language.length).toBeGreaterThanOrEqual(4);
+    expect((await search('Schweißtechnik')).totalHits).toBeGreaterThan(0);
+    expect((await search('welding')).totalHits).toBeGreaterThan(0);
   });
 });

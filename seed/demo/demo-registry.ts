@@ -13,6 +13,7 @@ export interface DemoOrganisation {
   legalIdentifier: string;
   homepage: string;
   providerType?: ProviderType;
+  city?: string;
 }
 
 export type ProviderType = 'UNIVERSITY' | 'VET_SCHOOL' | 'PRIVATE_PROVIDER' | 'EMPLOYER';
@@ -115,7 +116,16 @@ export function demoRegistry(reference: Date, seed = 2026): DemoRegistry {
     const providerType = types[Math.floor(i / COUNTRIES.length) % types.length];
     const city = country.cities[Math.floor(i / COUNTRIES.length) % country.cities.length];
     const legalName = PROVIDER_NAMES[providerType](city);
-    providers.push({ key: `provider-${i}`, kind: 'PROVIDER', legalName, country: country.code, legalIdentifier: country.identifier(random), homepage: `https://${slug(legalName)}.example.org`, providerType });
+    providers.push({
+      key: `provider-${i}`,
+      kind: 'PROVIDER',
+      legalName,
+      country: country.code,
+      legalIdentifier: country.identifier(random),
+      homepage: `https://${slug(legalName)}.example.org`,
+      providerType,
+      city,
+    });
   }
 
   const recognitions: DemoRecognition[] = agencies.map((agency, i) => ({

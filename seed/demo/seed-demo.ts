@@ -2,11 +2,17 @@ import { createHash } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Caller } from '#platform';
+import { OpportunityService } from '#catalogue';
 import { AccreditationService, OrganisationService, RecognitionService } from '#registry';
 import { IssuerCertificateService, IssuerDidService, TrustAnchorService } from '#trust';
 import type { DataSource } from 'typeorm';
 import { createDemoCa } from './demo-certificates.js';
+import { demoCourse } from './demo-courses.js';
 import { type DemoAccreditation, demoRegistry } from './demo-registry.js';
+import { SeededRandom } from './random.js';
+
+/** Courses each demo provider offers. */
+const COURSES_PER_PROVIDER = 10;
 
 /** The demo is written by the operator, through the same services as every other write. */
 const SEEDER: Caller = { kind: 'admin', keyId: 'seed' };
@@ -17,6 +23,7 @@ export interface DemoSummary {
   accreditations: number;
   certificates: number;
   dids: number;
+  opportunities: number;
 }
 
 /** Loads the demo unless the registry already holds organisations. Returns null when it did nothing. */
@@ -42,7 +49,7 @@ export async function seedDemo(app: INestApplicationContext, log: (message: stri
 
   const ids = new Map<string, string>();
   for (const organisation of [...data.agencies, ...data.providers]) {
-    const { key, providerType: _type, ...input } = organisation;
+    const { key, providerType: _type, city: _city, ...input } = organisation;
     ids.set(key, (await organisations.register(SEEDER, input)).id);
   }
   log(`demo: ${ids.size} organisations`);
@@ -75,7 +82,23 @@ export async function seedDemo(app: INestApplicationContext, log: (message: stri
     }
   }
   log(`demo: ${certificateCount} issuer certificates under a demo CA, ${didCount} DIDs`);
-  return { organisations: ids.size, accreditations: decisions, certificates: certificateCount, dids: didCount };
+
+  const opportunities = app.get(OpportunityService);
+  const random = new SeededRandom(7);
+  let published = 0;
+  for (const [i, provider] of data.providers.entries()) {
+    for (let n = 0; n < COURSES_PER_PROVIDER; n++) {
+      const course = demoCourse(i * COURSES_PER_PROVIDER + n, { ...provider, city: provider.city!, providerType: provider.providerType! }, random, reference);
+      const draft = await opportunities.create(SEEDER, { ...course, providerId: ids.get(provider.key)! });
+      // A few stay drafts or are archived, so providers see every state in their own list.
+      if (n === COURSES_PER_PROVIDER - 1 && i % 5 === 0) continue;
+      const live = await opportunities.publish(SEEDER, { id: draft.id, version: draft.version });
+      if (n === COURSES_PER_PROVIDER - 1 && i % 5 === 1) await opportunities.archive(SEEDER, { id: live.id, version: live.version });
+      else published++;
+    }
+  }
+  log(`demo: ${published} published learning opportunities`);
+  return { organisations: ids.size, accreditations: decisions, certificates: certificateCount, dids: didCount, opportunities: published };
 }
 
 /** Records a decision and the changes that bring it to its demo state; returns how many decisions it made. */
