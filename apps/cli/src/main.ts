@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../api/src/app.js';
 import { DATABASE_SCHEMA } from '../../api/src/database-schema.js';
 import { seedDemoIfEmpty } from '../../../seed/demo/seed-demo.js';
+import { generateScale } from '../../../seed/generate/generate-scale.js';
 
 /**
  * `npm run cli -- <command>`: operator commands against the same configuration as the api
@@ -59,6 +60,32 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'seed generate': {
+    summary: 'bulk-load synthetic data for scale runs: --opportunities N --providers M [--seed S] [--no-index]',
+    async run({ config, engines, args }) {
+      const options = parseOptions(args, { opportunities: 10_000, providers: 1_000, seed: 1 });
+      await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
+      const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+      try {
+        const dataSource = app.get<DataSource>(getDataSourceToken());
+        process.stderr.write(`Generating ${options.providers} providers and ${options.opportunities} opportunities (seed ${options.seed})…\n`);
+        const loaded = await generateScale(dataSource, options, (p) => process.stderr.write(`\r${progressBar(p.done, p.total)} ${p.perSecond}/s`));
+        process.stderr.write('\n');
+        if (!args.includes('--no-index')) {
+          const index = app.get(OpportunityIndex);
+          const indexed = await rebuildIndex(dataSource, index, app.get(SearchDocumentSource), (p) =>
+            process.stderr.write(`\rindexing ${progressBar(p.indexed, p.total)} ${p.perSecond}/s`),
+          );
+          process.stderr.write('\n');
+          console.log(`Indexed ${indexed.indexed} opportunities (${indexed.perSecond}/s).`);
+        }
+        console.log(`Loaded ${loaded.done} opportunities (${loaded.perSecond}/s).`);
+        return 0;
+      } finally {
+        await app.close();
+      }
+    },
+  },
   'audit verify': {
     summary: 'recompute the audit log hash chain and name the first broken link (exit 3 if broken)',
     async run({ engines }) {
@@ -79,6 +106,25 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** `--name value` pairs over defaults; a value that is not a positive whole number is an error. */
+function parseOptions<T extends Record<string, number>>(args: string[], defaults: T): T {
+  const options: Record<string, number> = { ...defaults };
+  for (const name of Object.keys(defaults)) {
+    const at = args.indexOf(`--${name}`);
+    if (at === -1) continue;
+    const value = Number(args[at + 1]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number, not "${args[at + 1] ?? ''}"`);
+    options[name] = value;
+  }
+  return options as T;
+}
+
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((width * done) / total);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')}`;
+}
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
