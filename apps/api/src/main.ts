@@ -60,7 +60,11 @@ async function main(): Promise<void> {
     // TESSERA_SEED unset: the demo goes into a new embedded database, never into an external one.
     if (config.seed === 'demo' || (config.seed === undefined && engines.embeddedDatabase)) {
       const seeded = await seedDemoIfEmpty(app, (message) => logger.info(message));
-      if (seeded) process.stdout.write(`Loaded the demo dataset: ${seeded.organisations} organisations, ${seeded.accreditations} accreditation decisions.\n`);
+      if (seeded) {
+        process.stdout.write(
+          `Loaded the demo dataset: ${seeded.organisations} organisations, ${seeded.accreditations} accreditation decisions, ${seeded.opportunities} published courses.\n`,
+        );
+      }
     }
     await app.listen(config.port, config.host);
     const address = await app.getUrl();
