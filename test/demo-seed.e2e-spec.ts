@@ -7,7 +7,7 @@ import { trustIndexCaughtUp } from './support/trust-fixtures.js';
 const REFERENCE = new Date('2026-11-01T00:00:00Z');
 const ASK = `query($input: IssuerTrustInput!) { issuerTrust(input: $input) { status reasons { code } warnings { code } validUntil } }`;
 
-/** The demo dataset loads through the services and shows each accreditation state as a verifier meets it. */
+/** The demo dataset loads through the services, shows each accreditation state as a verifier meets it, and its courses are searchable. */
 describe('demo dataset', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -15,7 +15,7 @@ describe('demo dataset', () => {
     const summary = await seedDemo(app.nest, () => undefined, REFERENCE);
     expect(summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 13, opportunities: 480 });
     await trustIndexCaughtUp(app);
-  });
+  }, 180_000); // 60 organisations and 500 courses through the services: slow on a busy machine
   afterAll(async () => {
     await app.close();
   });
@@ -57,17 +57,6 @@ describe('demo dataset', () => {
     expect(organisation.certificates).toEqual([{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), qualifiedESeal: true }]);
     const bySeal = await fetch(`${app.url}/trust/v1/issuers/${organisation.certificates[0].sha256}`);
     expect(((await bySeal.json()) as { status: string }).status).toBe('TRUSTED');
-  });
-});
-
-describe('demo courses', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-    await seedDemo(app.nest, () => undefined, REFERENCE);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('are searchable in several languages, with every mode and EQF levels 3–8 in the facets', async () => {

@@ -16,7 +16,8 @@ export class ApiProcess {
 
   static start(env: Record<string, string>): ApiProcess {
     const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      // No demo seed: these tests are about the process and its engines, and seeding takes seconds.
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', TESSERA_SEED: 'none', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ApiProcess(child);
