@@ -7,16 +7,3 @@ export class Clock {
     return new Date();
   }
 }
-
-/** A clock that says what a test tells it to. */
-export class FixedClock extends Clock {
-  constructor(private current: Date) {
-    super();
-  }
-  override now(): Date {
-    return new Date(this.current);
-  }
-  set(at: Date): void {
-    this.current = new Date(at);
-  }
-}
