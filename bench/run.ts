@@ -1,16 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { load, type LoadResult } from './load.js';
+import { freePort, residentMegabytes, startNode, waitFor } from './processes.js';
+import { benchSearch, type SearchBench } from './search.js';
+import { writeWebSizeReport } from './web-size.js';
 
 /**
  * `npm run bench`: measures the api against baselines measured in the same run on this machine,
  * and writes docs/benchmarks.md. Benchmarks report; they never fail CI.
- * BENCH_SECONDS (default 10) sets the length of each load run.
+ * BENCH_SECONDS (default 10) sets the length of each load run; BENCH_OPPORTUNITIES (default
+ * 100000) the size of the search benchmark; BENCH_MILLION=1 also loads 1,000,000 opportunities and
+ * 100,000 organisations to measure the api's memory there (adds about five minutes).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const CONNECTIONS = 10;
 
 interface Row {
@@ -28,7 +33,7 @@ async function main(): Promise<void> {
   try {
     const apiPort = await freePort();
     progress('starting the api on embedded engines with the demo dataset…');
-    const api = start('dist/apps/api/src/main.js', [], { DATA_DIR: dataDir, PORT: String(apiPort), TESSERA_RATE_LIMIT: 'off', TESSERA_SEED: 'demo', LOG_LEVEL: 'warn' });
+    const api = startNode('dist/apps/api/src/main.js', [], { DATA_DIR: dataDir, PORT: String(apiPort), TESSERA_RATE_LIMIT: 'off', TESSERA_SEED: 'demo', LOG_LEVEL: 'warn' });
     children.push(api);
     const base = `http://127.0.0.1:${apiPort}`;
     await waitFor(async () => (await fetch(`${base}/health`)).ok, 120_000);
@@ -55,7 +60,7 @@ async function main(): Promise<void> {
       const bodyFile = join(dataDir, 'baseline-body.json');
       writeFileSync(bodyFile, sample);
       const barePort = await freePort();
-      const bare = start('dist/bench/bare-server.js', [String(barePort), bodyFile], {});
+      const bare = startNode('dist/bench/bare-server.js', [String(barePort), bodyFile], {});
       children.push(bare);
       await waitFor(async () => (await fetch(`http://127.0.0.1:${barePort}/baseline`)).ok, 10_000);
       progress(`${name}: warming up…`);
@@ -70,7 +75,17 @@ async function main(): Promise<void> {
       progress(`${name}: ${Math.round(result.requestsPerSecond)} req/s vs ${Math.round(baselineResult.requestsPerSecond)} (${ratio(result, baselineResult)})`);
     }
     const rssMb = residentMegabytes(api.pid!);
-    writeReport(rows, rssMb);
+    api.kill('SIGINT');
+    const searchDir = mkdtempSync(join(tmpdir(), 'tessera-bench-search-'));
+    chmodSync(searchDir, 0o755);
+    let search: SearchBench;
+    try {
+      search = await benchSearch(searchDir, { opportunities: OPPORTUNITIES, seconds: SECONDS, million: process.env.BENCH_MILLION === '1' }, progress);
+    } finally {
+      rmSync(searchDir, { recursive: true, force: true });
+    }
+    writeReport(rows, rssMb, search);
+    writeWebSizeReport();
     progress('wrote docs/benchmarks.md');
   } finally {
     for (const child of children) child.kill('SIGINT');
@@ -93,7 +108,7 @@ function ratio(result: LoadResult, baseline: LoadResult): string {
   return `${Math.round((100 * result.requestsPerSecond) / baseline.requestsPerSecond)}%`;
 }
 
-function writeReport(rows: Row[], rssMb: number): void {
+function writeReport(rows: Row[], rssMb: number, search: SearchBench): void {
   const lines = [
     '# Benchmarks',
     '',
@@ -108,47 +123,34 @@ function writeReport(rows: Row[], rssMb: number): void {
         `| ${r.name} | ${Math.round(r.result.requestsPerSecond)} | ${r.result.p50Ms} / ${r.result.p99Ms} | ${r.baseline} | ${Math.round(r.baselineResult.requestsPerSecond)} | ${r.baselineResult.p50Ms} / ${r.baselineResult.p99Ms} | **${ratio(r.result, r.baselineResult)}** | ${r.target} |`,
     ),
     '',
-    `Api resident memory after the runs (demo data, trust index loaded): ${rssMb} MB (the embedded engines run in their own processes and are not included).`,
+    '## Search and indexing',
     '',
-    'Errors or non-2xx answers during the runs: ' + rows.map((r) => `${r.name}: ${r.result.errors + r.result.non2xx}`).join('; ') + '.',
+    `${search.opportunities.toLocaleString('en')} synthetic opportunities (\`cli seed generate\`) from 2,000 providers, on embedded engines started by the benchmark.`,
+    '',
+    '| benchmark | api | baseline | ratio | target |',
+    '|---|---|---|---|---|',
+    `| \`searchOpportunities\` (text + five facets, 20 hits), p50 | ${search.api.p50Ms} ms (${Math.round(search.api.requestsPerSecond)} req/s, p99 ${search.api.p99Ms} ms) | the same search sent to Meilisearch directly: ${search.direct.p50Ms} ms (${Math.round(search.direct.requestsPerSecond)} req/s, p99 ${search.direct.p99Ms} ms) | **${(search.api.p50Ms / Math.max(search.direct.p50Ms, 1)).toFixed(2)}×** p50 (mean ${search.api.meanMs.toFixed(1)} vs ${search.direct.meanMs.toFixed(1)} ms: ${(search.api.meanMs / search.direct.meanMs).toFixed(2)}×) | p50 ≤ 1.3× |`,
+    `| full reindex (\`cli reindex\`) | ${search.reindexPerSecond.toLocaleString('en')} docs/s | Meilisearch ingesting the same documents in one NDJSON request: ${search.rawIngestPerSecond.toLocaleString('en')} docs/s | **${Math.round((100 * search.reindexPerSecond) / search.rawIngestPerSecond)}%** | ≥ 70% |`,
+    '',
+    '## Memory',
+    '',
+    `- api resident memory, demo data, after the trust runs: ${rssMb} MB`,
+    `- api resident memory with ${search.opportunities.toLocaleString('en')} opportunities, after the search runs: ${search.apiRssMb} MB`,
+    search.millionRssMb === null
+      ? '- with 1,000,000 opportunities and 100,000 organisations: not measured in this run (`BENCH_MILLION=1 npm run bench`)'
+      : `- with 1,000,000 opportunities and 100,000 organisations, after start (trust index loaded): ${search.millionRssMb} MB`,
+    '',
+    'The embedded engines run in their own processes and are not included. Target: under 400 MB.',
+    '',
+    'Errors or non-2xx answers during the runs: ' + [...rows.map((r) => `${r.name}: ${r.result.errors + r.result.non2xx}`), `search: ${search.api.errors + search.api.non2xx}`].join('; ') + '.',
     '',
   ];
   writeFileSync('docs/benchmarks.md', lines.join('\n'));
 }
 
-function residentMegabytes(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
-}
 
-function start(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return child;
-}
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('timed out waiting for a server to start');
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { NestJsonLogger, type TesseraConfig } from '#platform';
 import type { Logger as Pino } from 'pino';
 import { AppModule, type EngineConnections } from './app.module.js';
+import { serveWebApp } from './web-assets.js';
 
 /** Largest request body accepted (DESIGN §6); a bigger one is refused with 413 before it is parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -33,6 +34,8 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
     .addHook('onRequest', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+  // The web app (apps/web) at /: the same process serves it, the api and the trust endpoints.
+  await serveWebApp(app);
   await app.init();
   return app;
 }

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
     const address = await app.getUrl();
     logger.info({ address, startupMs: Date.now() - started }, 'Tessera is ready');
-    process.stdout.write(`Tessera is ready: GraphQL at ${address}/graphql, health at ${address}/health\n`);
+    process.stdout.write(`Tessera is ready: open ${address}/ (GraphQL at ${address}/graphql, health at ${address}/health)\n`);
   } catch (error) {
     logger.fatal({ err: error }, 'start failed');
     await shutdown('start failed', 1);

@@ -1,0 +1,32 @@
+import { graphql } from '../../api/graphql';
+import type { OpportunityDetail } from '../../api/types';
+
+export const COURSE = `query Course($id: ID!) {
+  learningOpportunity(id: $id) {
+    id title { lang text } description { lang text } learningOutcomes { text escoSkill }
+    eqfLevel qfEheaCycle nqfLevel ectsCredits workloadHours iscedFCodes languages mode learningSetting type
+    assessmentTypes supervisionVerification qualityAssurance prerequisites stackability stacksTowards gradingScheme
+    free price { amount currency } fundingSchemes location { country city }
+    startDate endDate applicationDeadline schedule landingPage
+    annexI { complete missing }
+    provider {
+      id legalName legalIdentifier country homepage
+      accreditations {
+        id title type decision issuedAt validFrom reviewDate expiresAt status reportUrl landingPage
+        limitEqfLevels limitFields limitJurisdictions
+        accreditingAgent { legalName country recognitions { validFrom validUntil jurisdictions } }
+        statusHistory { status effectiveAt recordedAt reason }
+      }
+      certificates { sha256 subjectDn notBefore notAfter qualifiedESeal status pem }
+    }
+  }
+}`;
+
+export async function loadCourse(id: string, signal: AbortSignal): Promise<OpportunityDetail | null> {
+  return (await graphql<{ learningOpportunity: OpportunityDetail | null }>(COURSE, { id }, signal)).learningOpportunity;
+}
+
+/** The text in `lang`, else English, else the first there is (as the api's search does). */
+export function pick(texts: { lang: string; text: string }[], lang: string): { lang: string; text: string } | undefined {
+  return texts.find((x) => x.lang === lang) ?? texts.find((x) => x.lang === 'en') ?? texts[0];
+}

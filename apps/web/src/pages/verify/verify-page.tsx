@@ -1,0 +1,45 @@
+import { useRef, useState } from 'react';
+import { isAbort } from '../../api/graphql';
+import { askTrust, type TrustQuestion } from '../../api/trust';
+import type { TrustDecision } from '../../api/types';
+import { ErrorPanel } from '../../components/status';
+import { useI18n } from '../../i18n';
+import { usePageTitle } from '../../page-title';
+import { VerifyForm } from './verify-form';
+import { VerifyResult } from './verify-result';
+import { PageHeading } from '../../components/page-heading';
+
+/** Asks POST /trust/v1/decisions — what a wallet or an employer's system asks — and explains the answer. */
+export function VerifyPage() {
+  const { t } = useI18n();
+  usePageTitle(t.verify.title);
+  const [state, setState] = useState<{ busy: boolean; question?: TrustQuestion; decision?: TrustDecision; error?: unknown }>({ busy: false });
+  const pending = useRef<AbortController | null>(null);
+
+  const ask = (question: TrustQuestion) => {
+    pending.current?.abort();
+    const controller = new AbortController();
+    pending.current = controller;
+    setState({ busy: true, question });
+    askTrust(question, controller.signal).then(
+      (decision) => setState({ busy: false, question, decision }),
+      (error: unknown) => {
+        if (!isAbort(error)) setState({ busy: false, question, error });
+      },
+    );
+  };
+
+  return (
+    <div className="verify-page">
+      <PageHeading>{t.verify.title}</PageHeading>
+      <p className="lead">{t.verify.intro}</p>
+      <div className="verify-layout">
+        <VerifyForm busy={state.busy} onAsk={ask} />
+        <div>
+          {state.error !== undefined && <ErrorPanel title={t.verify.errorTitle} error={state.error} />}
+          {state.decision && state.question && <VerifyResult decision={state.decision} question={state.question} />}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { ChildProcess } from 'node:child_process';
+import { startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
+import { load, type LoadResult } from './load.js';
+import { freePort, residentMegabytes, runCli, startNode, stopProcess, waitFor } from './processes.js';
+
+/**
+ * Search at scale: load N synthetic opportunities (`cli seed generate`), time the api's full
+ * reindex against Meilisearch ingesting the very same documents in one request, and compare
+ * `searchOpportunities` with the same search sent to Meilisearch directly. Engines are started
+ * here (not by the api), so that the benchmark can also talk to Meilisearch itself.
+ */
+export interface SearchBench {
+  opportunities: number;
+  reindexPerSecond: number;
+  rawIngestPerSecond: number;
+  api: LoadResult;
+  direct: LoadResult;
+  apiRssMb: number;
+  millionRssMb: number | null;
+}
+
+const INDEX_PREFIX = 'bench_';
+
+export async function benchSearch(dataDir: string, options: { opportunities: number; seconds: number; million: boolean }, progress: (message: string) => void): Promise<SearchBench> {
+  const postgres = await startEmbeddedPostgres(dataDir, () => undefined);
+  const meili = await startEmbeddedMeilisearch({ dataDir, log: () => undefined });
+  const env = { DATABASE_URL: postgres.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: INDEX_PREFIX, TESSERA_SEED: 'none', TESSERA_RATE_LIMIT: 'off', LOG_LEVEL: 'warn', DATA_DIR: dataDir };
+  let api: ChildProcess | undefined;
+  try {
+    progress(`loading ${options.opportunities} opportunities…`);
+    await runCli(['seed', 'generate', '--opportunities', String(options.opportunities), '--providers', '2000', '--no-index'], env);
+    progress('full reindex through the api (cli reindex)…');
+    const reindex = await runCli(['reindex'], env);
+    const reindexPerSecond = Number(/\((\d+)\/s\)/.exec(reindex)?.[1] ?? NaN);
+
+    progress('raw ingest of the same documents into a fresh index…');
+    const rawIngestPerSecond = await rawIngest(meili.url, meili.masterKey, `${INDEX_PREFIX}opportunities`);
+
+    const port = await freePort();
+    api = startNode('dist/apps/api/src/main.js', [], { ...env, PORT: String(port) });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(async () => (await fetch(`${base}/health`)).ok);
+
+    const query = 'python';
+    const facets = ['eqfLevel', 'mode', 'languages', 'country', 'iscedBroad'];
+    const apiBody = JSON.stringify({
+      query: 'query($input: SearchOpportunitiesInput!) { searchOpportunities(input: $input) { totalHits hits { opportunity { id } } facets { eqfLevel { value count } mode { value count } language { value count } country { value count } iscedBroad { value count } } } }',
+      variables: { input: { query, pageSize: 20 } },
+    });
+    const directBody = JSON.stringify({ q: query, limit: 20, facets });
+    progress(`searchOpportunities through the api (${options.seconds} s)…`);
+    await load(`${base}/graphql`, { seconds: 2, connections: 10, method: 'POST', body: apiBody });
+    const apiResult = await load(`${base}/graphql`, { seconds: options.seconds, connections: 10, method: 'POST', body: apiBody });
+    progress(`the same search sent to Meilisearch directly (${options.seconds} s)…`);
+    const directUrl = `${meili.url}/indexes/${INDEX_PREFIX}opportunities/search`;
+    const direct = await load(directUrl, { seconds: options.seconds, connections: 10, method: 'POST', body: directBody, headers: { authorization: `Bearer ${meili.masterKey}` } });
+    const apiRssMb = residentMegabytes(api.pid!);
+
+    let millionRssMb: number | null = null;
+    if (options.million) {
+      await stopProcess(api);
+      progress('loading up to 1,000,000 opportunities and 100,000 organisations (no index)…');
+      await runCli(['seed', 'generate', '--opportunities', String(1_000_000 - options.opportunities), '--providers', '98000', '--seed', '2', '--no-index'], env);
+      api = startNode('dist/apps/api/src/main.js', [], { ...env, PORT: String(port) });
+      await waitFor(async () => (await fetch(`${base}/health`)).ok);
+      millionRssMb = residentMegabytes(api.pid!);
+    }
+    return { opportunities: options.opportunities, reindexPerSecond, rawIngestPerSecond, api: apiResult, direct, apiRssMb, millionRssMb };
+  } finally {
+    if (api) await stopProcess(api);
+    await meili.stop();
+    await postgres.stop();
+  }
+}
+
+/** Exports the index's documents and ingests them into a new index with the same settings, in one request. */
+async function rawIngest(meiliUrl: string, key: string, index: string): Promise<number> {
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'accept-encoding': 'identity' };
+  const settings = await (await fetch(`${meiliUrl}/indexes/${index}/settings`, { headers })).json();
+  const lines: string[] = [];
+  for (let offset = 0; ; offset += 10_000) {
+    const page = (await (await fetch(`${meiliUrl}/indexes/${index}/documents?limit=10000&offset=${offset}`, { headers })).json()) as { results: unknown[] };
+    if (page.results.length === 0) break;
+    for (const document of page.results) lines.push(JSON.stringify(document));
+  }
+  const raw = `${index}_raw`;
+  await waitTask(meiliUrl, headers, await fetch(`${meiliUrl}/indexes`, { method: 'POST', headers, body: JSON.stringify({ uid: raw, primaryKey: 'id' }) }));
+  await waitTask(meiliUrl, headers, await fetch(`${meiliUrl}/indexes/${raw}/settings`, { method: 'PATCH', headers, body: JSON.stringify(settings) }));
+  const started = Date.now();
+  await waitTask(meiliUrl, headers, await fetch(`${meiliUrl}/indexes/${raw}/documents`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: lines.join('\n') }));
+  const perSecond = Math.round(lines.length / ((Date.now() - started) / 1000));
+  await waitTask(meiliUrl, headers, await fetch(`${meiliUrl}/indexes/${raw}`, { method: 'DELETE', headers }));
+  return perSecond;
+}
+
+async function waitTask(meiliUrl: string, headers: Record<string, string>, response: Response): Promise<void> {
+  const { taskUid } = (await response.json()) as { taskUid: number };
+  for (;;) {
+    const task = (await (await fetch(`${meiliUrl}/tasks/${taskUid}`, { headers })).json()) as { status: string; error?: unknown };
+    if (task.status === 'succeeded') return;
+    if (task.status === 'failed' || task.status === 'canceled') throw new Error(`Meilisearch task ${taskUid} ${task.status}: ${JSON.stringify(task.error)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,333 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { type Jwk, verifyCompactJws } from '#trust';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { accessibilityProblems, assertWebBuilt, launchChromium, SAMPLE_SEAL, screenshotFolder, seedWebWorld, soon, type WebCourse } from './support/web-fixtures.js';
+
+/**
+ * The web app in a real browser (Debian's Chromium, driven by playwright-core) against the real
+ * api on real PostgreSQL and Meilisearch, with the demo registry and a few courses under demo
+ * providers. Every page is checked with axe-core (WCAG 2.1 A and AA: no serious or critical
+ * violation) and photographed into the folder printed at the start.
+ */
+describe('web app in a browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let courses: Record<WebCourse, string>;
+  let shots: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+    courses = await seedWebWorld(app);
+    shots = screenshotFolder();
+  }, 120_000); // the demo's 500 courses go in through the services, as on a first start
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  /** A tab in a fresh browser profile: nothing remembered between tests. bypassCSP lets axe in. */
+  async function open(path: string): Promise<Page> {
+    const context = await browser.newContext({ baseURL: app.url, bypassCSP: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(path);
+    return page;
+  }
+  const screenshot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const searchBox = (page: Page) => page.getByLabel('What do you want to learn?');
+  /** A result's title link, found by the course's id (the demo may hold courses of the same name). */
+  const titleLink = (page: Page, course: WebCourse) => page.locator(`h3 a[href^="/courses/${courses[course]}?"]`);
+  const resultLink = (page: Page, course: WebCourse) => page.locator('ol.results').locator(titleLink(page, course));
+  const card = (page: Page, course: WebCourse) => page.locator('ol.results article.card', { has: titleLink(page, course) });
+  const resultTitles = (page: Page) => page.locator('ol.results h3').allTextContents();
+  const countText = (page: Page) => page.locator('.toolbar .count').textContent();
+  const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+  /** Waits until the results shown belong to the address: no search running. */
+  const settled = (page: Page) => visible(page.locator('.results-area[aria-busy="false"] ol.results, .results-area[aria-busy="false"] .panel'));
+  /** Types into the search box and waits for the address to take the words and the results to follow. */
+  const typeQuery = async (page: Page, words: string) => {
+    await searchBox(page).fill(words);
+    await soon(async () => expect(new URL(page.url()).searchParams.get('q')).toBe(words));
+    await settled(page);
+  };
+  const focused = (locator: Locator) => soon(async () => expect(await locator.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true));
+
+  it('is served by the api: pages fall back to the app, assets are cached and compressed, api paths keep their 404', async () => {
+    const page = await fetch(`${app.url}/courses/${courses.welding}?lang=de`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())![1];
+    const asset = await fetch(`${app.url}${script}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    for (const path of ['/trust/v1/nothing-here', '/graphql/nothing', '/health/x', '/favicon.ico', '/assets/missing.js']) {
+      const response = await fetch(`${app.url}${path}`);
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([path, 404, expect.stringMatching(/^application\/problem\+json/)]);
+    }
+  });
+
+  it('finds a course as you type, forgiving a typo, and describes it on its card', async () => {
+    const page = await open('/?lang=en');
+    await settled(page);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // The demo holds many welding courses; all the words (one misspelt) put this one first.
+    await typeQuery(page, 'weldng for beginers');
+    await visible(resultLink(page, 'welding'));
+    const welding = card(page, 'welding');
+    expect(await text(resultLink(page, 'welding'))).toBe('Welding for beginners');
+    expect(await text(welding.locator('.provider'))).toBe('Provider: Bremen Vocational College · Bremen, Germany');
+    expect(await text(welding.locator('.badge'))).toMatch(/^Accredited by Deutscher Akkreditierungsverbund für Weiterbildung \(demo\) until .+ — review overdue$/);
+    const terms = await welding.locator('dl.facts dt').allTextContents();
+    const values = await welding.locator('dl.facts dd').allTextContents();
+    expect(terms.map((term, i) => `${term}: ${values[i]}`)).toEqual(
+      expect.arrayContaining(['EQF level: Level 4', 'Workload: 5 ECTS · 125 hours', 'Participation: In person', 'Languages: German', 'Price: Free']),
+    );
+    await screenshot(page, '01-search-typo');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await typeQuery(page, 'urban gardening');
+    await visible(resultLink(page, 'gardening'));
+    expect(await text(card(page, 'gardening').locator('.badge'))).toBe('Not accredited');
+
+    await typeQuery(page, 'qqqzzzxxv');
+    await visible(page.getByRole('heading', { name: 'No course matches your search' }));
+    await screenshot(page, '02-search-empty');
+  });
+
+  it('narrows the results with a facet, by keyboard, and the counts change with them', async () => {
+    const page = await open('/?lang=en');
+    await settled(page);
+    const level6 = page.getByRole('checkbox', { name: /^Level 6 \(\d+\)$/ });
+    const counted = Number(/\((\d+)\)$/.exec(await labelOf(level6))![1]);
+    const totalBefore = Number(/of ([\d,]+)$/.exec((await countText(page))!)![1].replace(/,/g, ''));
+    expect(totalBefore).toBeGreaterThan(counted);
+    const online = page.getByRole('checkbox', { name: /^Online \(\d+\)$/ });
+    const onlineBefore = await labelOf(online);
+
+    await level6.focus();
+    await page.keyboard.press('Space');
+    await soon(async () => expect(new URL(page.url()).searchParams.get('eqf')).toBe('6'));
+    await settled(page);
+    await soon(async () => expect(await countText(page)).toMatch(new RegExp(`of ${counted.toLocaleString('en')}$`)));
+    const eqfFacet = page.locator('fieldset', { has: page.getByText('EQF level', { exact: true }) });
+    expect(await eqfFacet.getByRole('checkbox').count()).toBe(1);
+    expect(await eqfFacet.getByRole('checkbox').isChecked()).toBe(true);
+    expect(await labelOf(eqfFacet.getByRole('checkbox'))).toBe(`Level 6 (${counted})`);
+    expect(await labelOf(online)).not.toBe(onlineBefore);
+    await visible(page.getByRole('button', { name: 'Remove filter: Level 6' }));
+    await screenshot(page, '03-search-facet');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Remove filter: Level 6' }).click();
+    await soon(async () => expect(Number(/of ([\d,]+)$/.exec((await countText(page)) ?? '')?.[1].replace(/,/g, ''))).toBe(totalBefore));
+  });
+
+  it('reopens the same results from a shared address, in a browser that has never seen them', async () => {
+    const counsellor = await open('/?lang=en');
+    await typeQuery(counsellor, 'welding');
+    await counsellor.getByRole('checkbox', { name: /^Engineering, manufacturing and construction \(\d+\)$/ }).check();
+    await counsellor.getByLabel('Sort by').selectOption('ects-desc');
+    await soon(async () => expect(new URL(counsellor.url()).searchParams.get('sort')).toBe('ects-desc'));
+    await settled(counsellor);
+    const address = new URL(counsellor.url());
+    expect(Object.fromEntries(address.searchParams)).toEqual({ q: 'welding', field: '07', sort: 'ects-desc', lang: 'en' });
+    const titles = await resultTitles(counsellor);
+    expect(titles.length).toBeGreaterThan(1);
+
+    const learner = await open(address.pathname + address.search);
+    await settled(learner);
+    expect(await resultTitles(learner)).toEqual(titles);
+    expect(await searchBox(learner).inputValue()).toBe('welding');
+    expect(await learner.getByRole('checkbox', { name: /^Engineering, manufacturing and construction/ }).isChecked()).toBe(true);
+    expect(await learner.getByLabel('Sort by').inputValue()).toBe('ects-desc');
+    await screenshot(learner, '04-shared-address');
+  });
+
+  it('shows a course: every Annex I element, what an incomplete record lacks, the provider and its accreditation history', async () => {
+    const page = await open('/?q=robotics&lang=en');
+    await resultLink(page, 'weldingRobotics').click();
+    const heading = page.getByRole('heading', { level: 1, name: 'Introduction to welding robotics' });
+    await visible(heading);
+    await focused(heading);
+    expect(new URL(page.url()).pathname).toBe(`/courses/${courses.weldingRobotics}`);
+    const annex = page.locator('section.annex');
+    expect(await text(annex.locator('.panel-warn'))).toContain('This record is incomplete. It does not state:');
+    for (const element of ['Learning outcomes', 'Type of assessment', 'Type of quality assurance']) {
+      expect(await annex.locator('.panel-warn li', { hasText: element }).count()).toBe(1);
+    }
+    const row = (name: string) => annex.locator('dl > div', { has: page.locator('dt', { hasText: new RegExp(`^${name}`) }) });
+    expect(await text(row('Awarding body').locator('dd'))).toBe('Leipzig University of Applied Sciences');
+    expect(await text(row('Level').locator('dd'))).toBe('EQF level 5');
+    expect(await text(row('Learning outcomes').locator('dd'))).toBe('Missing');
+    const provider = page.locator('section.provider-section');
+    await visible(provider.getByRole('heading', { name: 'Accreditations' }));
+    expect(await text(provider)).toContain('Deutscher Akkreditierungsverbund für Weiterbildung (demo) (Germany)');
+    await provider.locator('details.history summary').first().click();
+    expect(await text(provider.locator('details.history li').first())).toMatch(/^Active from /);
+    await visible(provider.getByRole('button', { name: 'Download certificate (PEM)' }));
+    await screenshot(page, '05-course-incomplete');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Back to the results' }).click();
+    await soon(async () => expect(new URL(page.url()).searchParams.get('q')).toBe('robotics'));
+    await visible(resultLink(page, 'weldingRobotics'));
+
+    const complete = await open(`/courses/${courses.welding}?lang=en`);
+    await visible(complete.getByText('This record states every mandatory element.'));
+    expect(await complete.getByRole('link', { name: 'Open the provider’s page for this course (opens the provider’s website)' }).getAttribute('href')).toBe(
+      'https://bremen-vocational-college.example.org/welding',
+    );
+    await screenshot(complete, '06-course-complete');
+  });
+
+  it('keeps a shortlist in the browser and compares up to three courses side by side', async () => {
+    const page = await open('/?lang=en');
+    const shortlist = async (course: WebCourse, query: string) => {
+      await typeQuery(page, query);
+      await card(page, course).getByRole('button', { name: /^Add to shortlist/ }).click();
+      await visible(card(page, course).getByRole('button', { name: /^Remove from shortlist/ }));
+    };
+    await shortlist('welding', 'welding for beginners');
+    await shortlist('weldingRobotics', 'welding robotics');
+    await shortlist('machineLearning', 'applied machine learning');
+    await shortlist('gardening', 'urban gardening');
+    await visible(page.getByRole('link', { name: 'Shortlist and compare 4 courses' }));
+
+    await page.getByRole('link', { name: /^Shortlist and compare/ }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Shortlist and compare' }));
+    for (const title of ['Welding for beginners', 'Introduction to welding robotics', 'Applied machine learning']) {
+      await page.getByRole('checkbox', { name: `Compare: ${title}` }).check();
+    }
+    await page.getByRole('checkbox', { name: 'Compare: Sustainable urban gardening' }).click();
+    await visible(page.getByText('You can compare up to three courses at a time. Untick one first.'));
+    expect(await page.getByRole('checkbox', { name: 'Compare: Sustainable urban gardening' }).isChecked()).toBe(false);
+
+    const table = page.getByRole('table', { name: 'Comparison of 3 courses' });
+    await visible(table.locator('tbody'));
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Course', 'Welding for beginners', 'Introduction to welding robotics', 'Applied machine learning']);
+    const cells = (row: string) => table.locator('tr', { has: page.getByRole('rowheader', { name: row, exact: true }) }).locator('td').allTextContents();
+    expect(await cells('EQF level')).toEqual(['Level 4', 'Level 5', 'Level 6']);
+    expect(await cells('Annex I information')).toEqual(['Complete', '3 elements missing', 'Complete']);
+    expect(new URL(page.url()).searchParams.get('ids')).toBe([courses.welding, courses.weldingRobotics, courses.machineLearning].join(','));
+    await screenshot(page, '07-compare');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.reload();
+    await visible(page.getByRole('table', { name: 'Comparison of 3 courses' }));
+    expect(await page.getByRole('checkbox', { name: /^Compare: / }).count()).toBe(4);
+  });
+
+  it('speaks English, German and French, and keeps the language in the address', async () => {
+    const page = await open('/?q=welding+for+beginners&lang=en');
+    await visible(resultLink(page, 'welding'));
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Deutsch' }).click();
+    await soon(async () => expect(await text(page.getByRole('heading', { level: 1 }))).toBe('Kurs finden'));
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('de');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await soon(async () => expect(await text(resultLink(page, 'welding'))).toBe('Schweißen für Einsteiger'));
+    expect(await text(card(page, 'welding').locator('.badge'))).toMatch(/^Akkreditiert durch .+ bis .+ — Überprüfung überfällig$/);
+    expect(await text(card(page, 'welding'))).toContain('Vor Ort');
+    await screenshot(page, '08-search-german');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole('navigation', { name: 'Sprache' }).getByRole('link', { name: 'Français' }).click();
+    await soon(async () => expect(await text(page.getByRole('heading', { level: 1 }))).toBe('Trouver une formation'));
+    await soon(async () => expect(await text(resultLink(page, 'welding'))).toBe('Soudure pour débutants'));
+    await page.getByRole('link', { name: 'Vérifier un émetteur' }).click();
+    await soon(async () => expect(await text(page.getByRole('heading', { level: 1 }))).toBe('Vérifier un émetteur'));
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/verify?lang=fr');
+  });
+
+  it('verifies an issuer from a certificate file and offers the signed receipt', async () => {
+    const page = await open('/verify?lang=en');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('Certificate file').setInputFiles(SAMPLE_SEAL.file);
+    await visible(page.getByText('Read eu-sample-seal-organizacion-test-2023.pem.'));
+    await page.getByLabel('Date', { exact: true }).fill(SAMPLE_SEAL.sealedOn);
+    await page.getByLabel('EQF level').selectOption('6');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+
+    const result = page.locator('section.verify-result');
+    await visible(result);
+    await focused(result.getByRole('heading', { name: 'Answer' }));
+    expect(await text(result.locator('.verdict-word'))).toBe('✓ Trusted');
+    const answer = await text(result);
+    expect(answer).toContain('ORGANIZACION TEST (VATES-A00000000) was trusted on Sep 27, 2023');
+    expect(answer).toContain('Asked for: Level 6');
+    expect(await text(result.locator('ul.accreditations'))).toContain('Institutional audit: ORGANIZACION TEST');
+    expect(await text(result.locator('ul.accreditations'))).toContain('Agencia para la Calidad de la Formación (demo)');
+    expect(answer).toContain('c858624a53802dca996625b4f987c372d55c0979bde9b513b63e7137aa6abf04');
+    await screenshot(page, '09-verify-trusted');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download signed receipt' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^tessera-receipt-\d{4}-\d{2}-\d{2}-\d+\.jws$/);
+    const receipt = readFileSync((await download.path())!, 'utf8');
+    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: Jwk[] };
+    expect(verifyCompactJws(receipt, keys)?.payload).toMatchObject({ status: 'TRUSTED', trusted: true });
+  });
+
+  it('verifies a demo provider today from the sealing certificate its course page offers', async () => {
+    const page = await open(`/courses/${courses.welding}?lang=en`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download certificate (PEM)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^[0-9a-f]{16}\.pem$/);
+    await page.getByRole('link', { name: 'Verify an issuer' }).click();
+    await page.getByLabel('Certificate file').setInputFiles((await download.path())!);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const result = page.locator('section.verify-result');
+    await visible(result);
+    expect(await text(result.locator('.verdict-word'))).toBe('✓ Trusted');
+    expect(await text(result)).toContain('Bremen Vocational College');
+    expect(await text(result.locator('[data-code="REVIEW_OVERDUE"]'))).toMatch(/^The accreditation’s review date had passed/);
+  });
+
+  it('explains in sentences why an issuer was not trusted, from a binary DER certificate', async () => {
+    const page = await open('/verify?lang=en');
+    const der = Buffer.from(readFileSync(SAMPLE_SEAL.file, 'utf8').replace(/-----[A-Z ]+-----|\s+/g, ''), 'base64');
+    await page.getByLabel('Certificate file').setInputFiles({ name: 'seal.der', mimeType: 'application/pkix-cert', buffer: der });
+    await visible(page.getByText('Read seal.der (binary DER, converted to PEM).'));
+    await page.getByLabel('Date', { exact: true }).fill('2021-01-15');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+
+    const result = page.locator('section.verify-result');
+    await visible(result);
+    expect(await text(result.locator('.verdict-word'))).toBe('✗ Not trusted');
+    expect(await text(result.locator('[data-code="CERTIFICATE_NOT_YET_VALID"]'))).toBe('The certificate was not yet valid at that time. CERTIFICATE_NOT_YET_VALID');
+    expect(await text(result.locator('[data-code="ACCREDITATION_NOT_YET_VALID"]'))).toBe('The accreditation had not yet come into force at that time. ACCREDITATION_NOT_YET_VALID');
+    expect(await text(result.locator('h3 + p').first())).toBe('None.');
+    await screenshot(page, '10-verify-not-trusted');
+  });
+
+  it('says so when the search cannot run, and recovers when asked to try again', async () => {
+    const page = await open('/?lang=en');
+    await settled(page);
+    // The one stand-in in this file: an api that fails, to see the page's error state.
+    await page.route('**/graphql', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'search is unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }) }),
+    );
+    await typeQuery(page, 'welding for beginners');
+    await visible(page.getByRole('alert'));
+    expect(await text(page.getByRole('alert'))).toContain('The search service is not available right now.');
+    await screenshot(page, '11-search-error');
+    await page.unroute('**/graphql');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await visible(resultLink(page, 'welding'));
+  });
+});
+
+/** A checkbox's label as shown: "Level 6 (12)". */
+async function labelOf(checkbox: Locator): Promise<string> {
+  return (await checkbox.evaluate((input) => input.closest('label')?.textContent ?? '')).replace(/\s+/g, ' ').trim();
+}
