@@ -60,3 +60,4 @@ export { groupByKeys, pickByKeys, requestLoader } from './graphql/request-loader
 export { ParseIdPipe } from './validation/parse-id.pipe.js';
 export { IsCountryCode, IsEqfLevel, IsIscedFCode, IsLanguageCode, IsLegalIdentifier } from './validation/vocabulary-validators.js';
 export { RateLimitGuard } from './http/rate-limit.guard.js';
+export { RecordEntity } from './database/record.entity.js';

@@ -6,19 +6,9 @@ import type {
   LearningSetting,
   SupervisionVerification,
 } from '#platform';
+import { RecordEntity } from '#platform';
 import { OrganisationEntity } from '#registry';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import {
   AssessmentTypeEnum,
   LearningAssessmentModeEnum,
@@ -86,11 +76,7 @@ const decimal = {
 @Entity({ name: 'learning_opportunities' })
 @ObjectType('LearningOpportunity')
 @Index('learning_opportunities_provider', ['providerId', 'status'])
-export class LearningOpportunityEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class LearningOpportunityEntity extends RecordEntity {
   @Field(() => ID)
   @Column({ name: 'provider_id', type: 'uuid' })
   providerId: string;
@@ -225,15 +211,5 @@ export class LearningOpportunityEntity {
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Field(() => Int, { description: 'For optimistic concurrency: pass it back with a change.' })
-  @VersionColumn()
-  version: number;
 }

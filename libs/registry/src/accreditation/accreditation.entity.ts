@@ -1,17 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ACCREDITATION_TYPES, type AccreditationType } from '#platform';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { ACCREDITATION_TYPES, type AccreditationType, RecordEntity } from '#platform';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 
 export const AccreditationTypeEnum = Object.fromEntries(ACCREDITATION_TYPES.map((t) => [t, t])) as {
@@ -32,11 +21,7 @@ registerEnumType(AccreditationDecisionEnum, { name: 'AccreditationDecision' });
 @Index('accreditations_provider', ['accreditedOrganisationId'])
 @Index('accreditations_agency', ['accreditingAgentId'])
 @Index('accreditations_review', ['reviewDate'])
-export class AccreditationEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AccreditationEntity extends RecordEntity {
   @Field(() => ID)
   @Column({ name: 'accredited_organisation_id', type: 'uuid' })
   accreditedOrganisationId: string;
@@ -113,15 +98,5 @@ export class AccreditationEntity {
   @JoinColumn({ name: 'supersedes_id' })
   supersedesRelation?: Relation<AccreditationEntity>;
 
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Field(() => Int, { description: 'For optimistic concurrency: pass it back with a status change.' })
-  @VersionColumn()
-  version: number;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RecordEntity } from '#platform';
+import { Column, Entity } from 'typeorm';
 
 export const ORGANISATION_KINDS = ['PROVIDER', 'QUALITY_AGENCY'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -24,11 +25,7 @@ export class OtherIdentifier {
 /** A learning provider or a quality-assurance agency (DESIGN §2). */
 @Entity({ name: 'organisations' })
 @ObjectType('Organisation')
-export class OrganisationEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class OrganisationEntity extends RecordEntity {
   @Field(() => OrganisationKindEnum)
   @Column({ type: 'text' })
   kind: OrganisationKind;
@@ -65,15 +62,5 @@ export class OrganisationEntity {
   @Column({ type: 'text', nullable: true })
   email: string | null;
 
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Field(() => Int, { description: 'For optimistic concurrency: pass it back with a change.' })
-  @VersionColumn()
-  version: number;
 }

@@ -1,16 +1,6 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { RecordEntity } from '#platform';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 
 /**
@@ -20,11 +10,7 @@ import { OrganisationEntity } from '../organisation/organisation.entity.js';
 @Entity({ name: 'agency_recognitions' })
 @ObjectType('AgencyRecognition')
 @Index('agency_recognitions_agency', ['agencyId'])
-export class AgencyRecognitionEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AgencyRecognitionEntity extends RecordEntity {
   @Field(() => ID)
   @Column({ name: 'agency_id', type: 'uuid' })
   agencyId: string;
@@ -49,17 +35,7 @@ export class AgencyRecognitionEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   jurisdictions: string[];
 
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }
 
 /** True when the recognition holds at `at` (validUntil exclusive). */

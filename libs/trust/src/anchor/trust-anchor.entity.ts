@@ -1,14 +1,11 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { RecordEntity } from '#platform';
+import { Column, Entity } from 'typeorm';
 
 /** A CA certificate the operator trusts for issuer seals, as a trusted list lists a qualified CA for eSeals. */
 @Entity({ name: 'trust_anchors' })
 @ObjectType('TrustAnchor')
-export class TrustAnchorEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class TrustAnchorEntity extends RecordEntity {
   @Field({ description: 'The CA certificate, PEM.' })
   @Column({ type: 'text' })
   pem: string;
@@ -33,15 +30,5 @@ export class TrustAnchorEntity {
   @Column({ name: 'not_after', type: 'timestamptz' })
   notAfter: Date;
 
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }

@@ -1,17 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { RecordEntity } from '#platform';
 import { OrganisationEntity } from '#registry';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TrustAnchorEntity } from '../anchor/trust-anchor.entity.js';
 
 /** Validity of one certificate of a chain. */
@@ -28,11 +18,7 @@ export interface StoredValidity {
 @Entity({ name: 'issuer_certificates' })
 @ObjectType('IssuerCertificate')
 @Index('issuer_certificates_organisation', ['organisationId'])
-export class IssuerCertificateEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class IssuerCertificateEntity extends RecordEntity {
   @Field(() => ID)
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
@@ -97,15 +83,5 @@ export class IssuerCertificateEntity {
   @Column({ name: 'chain_validity', type: 'jsonb', default: () => "'[]'" })
   chainValidity: StoredValidity[];
 
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }

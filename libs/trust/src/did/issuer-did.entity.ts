@@ -1,27 +1,13 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { RecordEntity } from '#platform';
 import { OrganisationEntity } from '#registry';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 
 /** A DID an organisation issues credentials under. */
 @Entity({ name: 'issuer_dids' })
 @ObjectType('IssuerDid')
 @Index('issuer_dids_organisation', ['organisationId'])
-export class IssuerDidEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class IssuerDidEntity extends RecordEntity {
   @Field(() => ID)
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
@@ -34,15 +20,5 @@ export class IssuerDidEntity {
   @Column({ type: 'text', unique: true })
   did: string;
 
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }
