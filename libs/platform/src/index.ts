@@ -61,3 +61,4 @@ export { ParseIdPipe } from './validation/parse-id.pipe.js';
 export { IsCountryCode, IsEqfLevel, IsIscedFCode, IsLanguageCode, IsLegalIdentifier } from './validation/vocabulary-validators.js';
 export { RateLimitGuard } from './http/rate-limit.guard.js';
 export { RecordEntity } from './database/record.entity.js';
+export { HistoryEntryEntity } from './database/history-entry.entity.js';

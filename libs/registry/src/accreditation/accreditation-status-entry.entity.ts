@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { HistoryEntryEntity } from '#platform';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { AccreditationEntity } from './accreditation.entity.js';
 
 export const ACCREDITATION_STATUSES = ['ACTIVE', 'SUSPENDED', 'WITHDRAWN', 'SUPERSEDED'] as const;
@@ -13,11 +14,7 @@ registerEnumType(AccreditationStatusEnum, { name: 'AccreditationStatus' });
 @Entity({ name: 'accreditation_status_entries' })
 @ObjectType('AccreditationStatusEntry')
 @Index('accreditation_status_entries_accreditation', ['accreditationId', 'effectiveAt'])
-export class AccreditationStatusEntryEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AccreditationStatusEntryEntity extends HistoryEntryEntity {
   @Field(() => ID)
   @Column({ name: 'accreditation_id', type: 'uuid' })
   accreditationId: string;
@@ -30,26 +27,7 @@ export class AccreditationStatusEntryEntity {
   @Column({ type: 'text' })
   status: AccreditationStatus;
 
-  @Field({ description: 'When the status holds in the world.' })
-  @Column({ name: 'effective_at', type: 'timestamptz' })
-  effectiveAt: Date;
-
-  @Field({ description: 'When the registry learned it.' })
-  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
-
-  @Field()
-  @Column({ type: 'text' })
-  reason: string;
-
-  @Field({ description: 'ADMIN or QUALITY_AGENCY' })
-  @Column({ name: 'actor_role', type: 'text' })
-  actorRole: string;
-
   @Field(() => ID, { nullable: true, description: 'The agency that made the change; none for the operator.' })
   @Column({ name: 'actor_organisation_id', type: 'uuid', nullable: true })
   actorOrganisationId: string | null;
-
-  @Column({ name: 'actor_key_id', type: 'text' })
-  actorKeyId: string;
 }

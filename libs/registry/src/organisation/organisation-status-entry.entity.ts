@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { HistoryEntryEntity } from '#platform';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity.js';
 
 export const ORGANISATION_STATUSES = ['ACTIVE', 'SUSPENDED', 'DEREGISTERED'] as const;
@@ -11,11 +12,7 @@ registerEnumType(OrganisationStatusEnum, { name: 'OrganisationStatus' });
 @Entity({ name: 'organisation_status_entries' })
 @ObjectType('OrganisationStatusEntry')
 @Index('organisation_status_entries_organisation', ['organisationId', 'effectiveAt'])
-export class OrganisationStatusEntryEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class OrganisationStatusEntryEntity extends HistoryEntryEntity {
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
@@ -26,23 +23,4 @@ export class OrganisationStatusEntryEntity {
   @Field(() => OrganisationStatusEnum)
   @Column({ type: 'text' })
   status: OrganisationStatus;
-
-  @Field({ description: 'When the status holds in the world.' })
-  @Column({ name: 'effective_at', type: 'timestamptz' })
-  effectiveAt: Date;
-
-  @Field({ description: 'When the registry learned it.' })
-  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
-
-  @Field()
-  @Column({ type: 'text' })
-  reason: string;
-
-  @Field({ description: 'ADMIN, QUALITY_AGENCY or PROVIDER' })
-  @Column({ name: 'actor_role', type: 'text' })
-  actorRole: string;
-
-  @Column({ name: 'actor_key_id', type: 'text' })
-  actorKeyId: string;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { HistoryEntryEntity } from '#platform';
+import { Column, Entity, Index } from 'typeorm';
 
 /** What a key status entry is about. */
 export const KEY_SUBJECT_TYPES = ['TRUST_ANCHOR', 'ISSUER_CERTIFICATE', 'ISSUER_DID'] as const;
@@ -17,11 +18,7 @@ registerEnumType(KeyStatusEnum, { name: 'KeyStatus' });
 @Entity({ name: 'key_status_entries' })
 @ObjectType('KeyStatusEntry')
 @Index('key_status_entries_subject', ['subjectType', 'subjectId', 'effectiveAt'])
-export class KeyStatusEntryEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class KeyStatusEntryEntity extends HistoryEntryEntity {
   @Column({ name: 'subject_type', type: 'text' })
   subjectType: KeySubjectType;
 
@@ -32,26 +29,7 @@ export class KeyStatusEntryEntity {
   @Column({ type: 'text' })
   status: KeyStatus;
 
-  @Field({ description: 'When the status holds in the world.' })
-  @Column({ name: 'effective_at', type: 'timestamptz' })
-  effectiveAt: Date;
-
-  @Field({ description: 'When the registry learned it.' })
-  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
-
-  @Field()
-  @Column({ type: 'text' })
-  reason: string;
-
-  @Field()
-  @Column({ name: 'actor_role', type: 'text' })
-  actorRole: string;
-
   @Field(() => ID, { nullable: true })
   @Column({ name: 'actor_organisation_id', type: 'uuid', nullable: true })
   actorOrganisationId: string | null;
-
-  @Column({ name: 'actor_key_id', type: 'text' })
-  actorKeyId: string;
 }
