@@ -10,8 +10,8 @@ export interface RebuildProgress {
   perSecond: number;
 }
 
-/** Requests Meilisearch may have queued at once: enough to keep it busy while the next batch is read. */
-const MAX_QUEUED = 3;
+/** Requests Meilisearch may have queued at once: it merges queued additions into large batches, which it indexes much faster (2.4k → 3.3k docs/s at 3 → 20 here). */
+const MAX_QUEUED = 20;
 
 /**
  * Rebuilds the index from PostgreSQL (`cli reindex`): a fresh index gets the settings, then every
