@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 /** Runs a compiled script of ours with Node, its stderr passed through. */
 export function startNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -35,17 +34,6 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 120_000
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('timed out waiting for a server to start');
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export function residentMegabytes(pid: number): number {

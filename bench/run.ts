@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { load, type LoadResult } from './load.js';
-import { freePort, residentMegabytes, startNode, waitFor } from './processes.js';
+import { findFreePort } from '#platform';
+import { residentMegabytes, startNode, waitFor } from './processes.js';
 import { benchSearch, type SearchBench } from './search.js';
 import { writeWebSizeReport } from './web-size.js';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   chmodSync(dataDir, 0o755);
   const children: ChildProcess[] = [];
   try {
-    const apiPort = await freePort();
+    const apiPort = await findFreePort();
     progress('starting the api on embedded engines with the demo dataset…');
     const api = startNode('dist/apps/api/src/main.js', [], { DATA_DIR: dataDir, PORT: String(apiPort), TESSERA_RATE_LIMIT: 'off', TESSERA_SEED: 'demo', LOG_LEVEL: 'warn' });
     children.push(api);
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     ] as const) {
       const bodyFile = join(dataDir, 'baseline-body.json');
       writeFileSync(bodyFile, sample);
-      const barePort = await freePort();
+      const barePort = await findFreePort();
       const bare = startNode('dist/bench/bare-server.js', [String(barePort), bodyFile], {});
       children.push(bare);
       await waitFor(async () => (await fetch(`http://127.0.0.1:${barePort}/baseline`)).ok, 10_000);

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
+import { findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
 import { load, type LoadResult } from './load.js';
-import { freePort, residentMegabytes, runCli, startNode, stopProcess, waitFor } from './processes.js';
+import { residentMegabytes, runCli, startNode, stopProcess, waitFor } from './processes.js';
 
 /**
  * Search at scale: load N synthetic opportunities (`cli seed generate`), time the api's full
@@ -36,7 +36,7 @@ export async function benchSearch(dataDir: string, options: { opportunities: num
     progress('raw ingest of the same documents into a fresh index…');
     const rawIngestPerSecond = await rawIngest(meili.url, meili.masterKey, `${INDEX_PREFIX}opportunities`);
 
-    const port = await freePort();
+    const port = await findFreePort();
     api = startNode('dist/apps/api/src/main.js', [], { ...env, PORT: String(port) });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(async () => (await fetch(`${base}/health`)).ok);

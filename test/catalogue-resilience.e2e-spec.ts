@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedMeilisearch } from '#platform';
-import { freePort } from './support/api-process.js';
+import { findFreePort } from '#platform';
 import { ARCHIVE_OPPORTUNITY, createPublished, eventuallyFinds, search, searchRaw, UPDATE_OPPORTUNITY } from './support/catalogue-fixtures.js';
 import { agencyAndProvider, dataOf } from './support/registry-fixtures.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
@@ -25,7 +25,7 @@ describe('catalogue search while Meilisearch is away', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tessera-meili-outage-'));
     chmodSync(dataDir, 0o755);
-    port = await freePort();
+    port = await findFreePort();
     meilisearch = await start();
     app = await startTestApp({}, { meilisearch: { url: meilisearch.url, masterKey: meilisearch.masterKey } });
   });

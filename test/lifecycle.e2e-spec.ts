@@ -1,7 +1,8 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiProcess, freePort, processesMentioning } from './support/api-process.js';
+import { findFreePort } from '#platform';
+import { ApiProcess, processesMentioning } from './support/api-process.js';
 
 /**
  * `npm start` as a user runs it: the compiled api in its own process with embedded engines.
@@ -24,7 +25,7 @@ describe('the api process with embedded engines', () => {
 
   it('runs two instances side by side, stops cleanly on SIGINT and SIGTERM, and restarts on the same data', async () => {
     const [dirA, dirB] = [newDataDir(), newDataDir()];
-    const [portA, portB] = [await freePort(), await freePort()];
+    const [portA, portB] = [await findFreePort(), await findFreePort()];
     const a = ApiProcess.start({ DATA_DIR: dirA, PORT: String(portA) });
     const b = ApiProcess.start({ DATA_DIR: dirB, PORT: String(portB) });
     await Promise.all([a.waitUntilHealthy(`http://127.0.0.1:${portA}`), b.waitUntilHealthy(`http://127.0.0.1:${portB}`)]);
@@ -37,7 +38,7 @@ describe('the api process with embedded engines', () => {
     expect(await typename.json()).toEqual({ data: { __typename: 'Query' } });
     expect(processesMentioning(dirA).length).toBeGreaterThanOrEqual(2); // postgres and meilisearch
 
-    const intruder = ApiProcess.start({ DATA_DIR: dirA, PORT: String(await freePort()) });
+    const intruder = ApiProcess.start({ DATA_DIR: dirA, PORT: String(await findFreePort()) });
     expect(await intruder.exited).toBe(1);
     expect(intruder.stderr).toMatch(/DATA_DIR .* is in use by another Tessera process/);
 
@@ -62,7 +63,7 @@ describe('the api process with embedded engines', () => {
 
   it('recovers the engines a killed run left behind', async () => {
     const dir = newDataDir();
-    const port = await freePort();
+    const port = await findFreePort();
     const first = ApiProcess.start({ DATA_DIR: dir, PORT: String(port) });
     await first.waitUntilHealthy(`http://127.0.0.1:${port}`);
     first.child.kill('SIGKILL');

@@ -4,7 +4,7 @@ export { dataSourceOptions, type DatabaseSchema, runMigrations } from './databas
 export { ensureDatabase, startEmbeddedPostgres } from './engines/embedded-postgres.js';
 export { startEmbeddedMeilisearch } from './engines/embedded-meilisearch.js';
 export { type Engines, startEngines } from './engines/engines.js';
-export { readOrCreateSecret } from './engines/managed-process.js';
+export { findFreePort, readOrCreateSecret } from './engines/managed-process.js';
 export { DomainError, type ErrorCode, type FieldProblem } from './errors/domain-error.js';
 export { formatGraphQLErrors } from './graphql/error-formatter.js';
 export { maxCostRule } from './graphql/query-complexity.js';

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length } from 'class-validator';
+import { StatusChangeInput } from '../../status-change.input.js';
 import { ACCREDITATION_TYPES, type AccreditationType, IsCountryCode, IsEqfLevel, IsIscedFCode } from '#platform';
 import { ACCREDITATION_DECISIONS, type AccreditationDecision, AccreditationDecisionEnum, AccreditationTypeEnum } from '../accreditation.entity.js';
 import { ACCREDITATION_STATUSES, type AccreditationStatus, AccreditationStatusEnum } from '../accreditation-status-entry.entity.js';
@@ -94,7 +95,7 @@ export class RecordAccreditationInput {
 }
 
 @InputType()
-export class ChangeAccreditationStatusInput {
+export class ChangeAccreditationStatusInput extends StatusChangeInput {
   @Field(() => ID)
   @IsUUID()
   accreditationId: string;
@@ -102,20 +103,6 @@ export class ChangeAccreditationStatusInput {
   @Field(() => AccreditationStatusEnum, { description: 'SUSPENDED, WITHDRAWN (final) or ACTIVE (reinstate).' })
   @IsIn(ACCREDITATION_STATUSES)
   status: AccreditationStatus;
-
-  @Field()
-  @IsString()
-  @Length(1, 2000)
-  reason: string;
-
-  @Field({ nullable: true, description: 'When it holds in the world; default now, may be in the future.' })
-  @IsOptional()
-  @IsDate()
-  effectiveAt?: Date;
-
-  @Field(() => Int, { description: 'The version you read; a stale one is a CONFLICT.' })
-  @IsInt()
-  version: number;
 }
 
 @ArgsType()

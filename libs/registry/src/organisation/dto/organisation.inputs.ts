@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDate,
   IsEmail,
   IsIn,
   IsInt,
@@ -17,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { StatusChangeInput } from '../../status-change.input.js';
 import { IsCountryCode, IsLegalIdentifier } from '#platform';
 import {
   ORGANISATION_KINDS,
@@ -96,7 +96,7 @@ export class RegisterOrganisationInput {
 }
 
 @InputType()
-export class ChangeOrganisationStatusInput {
+export class ChangeOrganisationStatusInput extends StatusChangeInput {
   @Field(() => ID)
   @IsUUID()
   organisationId: string;
@@ -104,20 +104,6 @@ export class ChangeOrganisationStatusInput {
   @Field(() => OrganisationStatusEnum)
   @IsIn(ORGANISATION_STATUSES)
   status: OrganisationStatus;
-
-  @Field()
-  @IsString()
-  @Length(1, 2000)
-  reason: string;
-
-  @Field({ nullable: true, description: 'When it holds in the world; default now, may be in the future.' })
-  @IsOptional()
-  @IsDate()
-  effectiveAt?: Date;
-
-  @Field(() => Int, { description: 'The version you read; a stale one is a CONFLICT.' })
-  @IsInt()
-  version: number;
 }
 
 export const ACCREDITATION_STATES = ['ACCREDITED', 'NOT_ACCREDITED'] as const;
