@@ -10,7 +10,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 describe('catalogue search: text, filters, facets, sorts and pages', () => {
   let app: TestApp;
   const ids: Record<'a1' | 'a2' | 'a3' | 'b1' | 'b2', string> = {} as never;
-  let scope: { providerIds: string[] };
+  // Fixed dates, some now in the past: finished courses are included (hiding them is tested in catalogue-search-order).
+  let scope: { providerIds: string[]; includeFinished: true };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -18,7 +19,7 @@ describe('catalogue search: text, filters, facets, sorts and pages', () => {
     await recordAccreditation(app, a.agencyToken, a.provider.id, { validFrom: '2020-01-01T00:00:00Z', issuedAt: '2020-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z', reviewDate: null });
     const b = await registerOrganisation(app, 'PROVIDER', { country: 'DE' }); // not accredited
     const bToken = await createApiKey(app, 'PROVIDER', b.id);
-    scope = { providerIds: [a.provider.id, b.id] };
+    scope = { providerIds: [a.provider.id, b.id], includeFinished: true };
 
     const published = await Promise.all([
       createPublished(app, a.providerToken, {
@@ -55,7 +56,7 @@ describe('catalogue search: text, filters, facets, sorts and pages', () => {
       createPublished(app, bToken, {
         title: [{ lang: 'en', text: 'Cloud computing for managers' }],
         eqfLevel: 6, ectsCredits: 4, iscedFCodes: ['0611', '0413'], languages: ['en', 'de'], mode: 'ONLINE', price: { amount: 400, currency: 'EUR' },
-        startDate: '2027-01-10T00:00:00Z', endDate: '2027-03-01T00:00:00Z', applicationDeadline: '2027-01-01T00:00:00Z',
+        startDate: '2099-01-10T00:00:00Z', endDate: '2099-03-01T00:00:00Z', applicationDeadline: '2099-01-01T00:00:00Z',
       }),
     ]);
     [ids.a1, ids.a2, ids.a3, ids.b1, ids.b2] = published.map((o) => o.id);
@@ -128,13 +129,14 @@ describe('catalogue search: text, filters, facets, sorts and pages', () => {
   });
 
   it('sorts by start date, price and ECTS, and pages', async () => {
-    expect(await find({}, { sort: 'START_DATE' })).toEqual([ids.a3, ids.a1, ids.b1, ids.a2, ids.b2]);
+    // Upcoming first (b2 starts in 2099), then those that have started, each by date.
+    expect(await find({}, { sort: 'START_DATE' })).toEqual([ids.b2, ids.a3, ids.a1, ids.b1, ids.a2]);
     expect(await find({}, { sort: 'START_DATE', sortOrder: 'DESC' })).toEqual([ids.b2, ids.a2, ids.b1, ids.a1, ids.a3]);
     expect(await find({}, { sort: 'PRICE' })).toEqual([ids.a2, ids.a3, ids.b1, ids.a1, ids.b2]);
     expect(await find({}, { sort: 'ECTS', sortOrder: 'DESC' })).toEqual([ids.a2, ids.a1, ids.b2, ids.b1, ids.a3]);
     const second = await search(app, { filters: scope, sort: 'START_DATE', page: 2, pageSize: 2 });
     expect(second).toMatchObject({ totalHits: 5, page: 2, pageSize: 2 });
-    expect(second.hits.map((h) => h.opportunity.id)).toEqual([ids.b1, ids.a2]);
+    expect(second.hits.map((h) => h.opportunity.id)).toEqual([ids.a1, ids.b1]);
     expect((await search(app, { filters: scope, page: 4, pageSize: 2 })).hits).toEqual([]);
   });
 

@@ -14,8 +14,10 @@ export { OpportunityIndex } from './opportunities/opportunity-index.js';
 export { FACET_FIELDS, type FacetName, opportunityIndexName } from './opportunities/opportunity-index.settings.js';
 export {
   epochSeconds,
+  FACET_GROUP_FILTERS,
   type FacetCount,
   type OpportunityFilters,
+  type OpportunitySearchHit,
   type OpportunitySearchPage,
   type OpportunitySearchQuery,
   OPPORTUNITY_SORTS,

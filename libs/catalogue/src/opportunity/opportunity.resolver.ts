@@ -7,6 +7,7 @@ import { CreateOpportunityInput, OpportunityVersionInput, UpdateOpportunityInput
 import { listTexts } from './opportunity-details.js';
 import { LearningOpportunityEntity, LocalizedText } from './opportunity.entity.js';
 import { OpportunityService } from './opportunity.service.js';
+import type { DocumentOpportunity } from '../search/hit-from-document.js';
 
 @Resolver(() => LearningOpportunityEntity)
 export class OpportunityResolver {
@@ -51,7 +52,9 @@ export class OpportunityResolver {
   }
 
   @ResolveField(() => OrganisationEntity, { description: 'The awarding body.' })
-  async provider(@Parent() opportunity: LearningOpportunityEntity, @Context() context: object): Promise<OrganisationEntity> {
+  async provider(@Parent() opportunity: DocumentOpportunity, @Context() context: object): Promise<OrganisationEntity> {
+    // A search hit served from its index document carries what it may be asked (see documentAnswers).
+    if (opportunity.searchProvider) return opportunity.searchProvider as OrganisationEntity;
     return (await this.loaders.provider(context).load(opportunity.providerId))!;
   }
 

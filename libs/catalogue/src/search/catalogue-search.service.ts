@@ -1,22 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type FieldProblem } from '#platform';
+import { Clock, DomainError, type FieldProblem } from '#platform';
 import { OpportunitySearchService } from '#search';
+import type { LearningOpportunityEntity } from '../opportunity/opportunity.entity.js';
 import { pickText } from '../opportunity/opportunity-details.js';
 import { OpportunityService } from '../opportunity/opportunity.service.js';
 import type { OpportunitySearchResult } from './dto/opportunity-search.result.js';
 import type { SearchOpportunitiesInput } from './dto/search-opportunities.input.js';
+import { opportunityFromDocument } from './hit-from-document.js';
 
 const DEFAULT_PAGE_SIZE = 20;
+/** A course "starts soon" when it starts within this many days (and has not started). */
+export const STARTS_SOON_DAYS = 30;
+const DAY_MS = 24 * 3600 * 1000;
 
-/** `searchOpportunities`: Meilisearch finds and counts, PostgreSQL supplies the opportunities. */
+/**
+ * `searchOpportunities`: Meilisearch finds and counts. Hits are served from the index document
+ * (`source: 'document'`) unless the client asked for a field the document lacks; then PostgreSQL
+ * supplies the opportunities (`'database'`), and one archived since it was indexed is left out.
+ */
 @Injectable()
 export class CatalogueSearchService {
   constructor(
     private readonly search: OpportunitySearchService,
     private readonly opportunities: OpportunityService,
+    private readonly clock: Clock,
   ) {}
 
-  async searchOpportunities(input: SearchOpportunitiesInput): Promise<OpportunitySearchResult> {
+  async searchOpportunities(input: SearchOpportunitiesInput, source: 'document' | 'database' = 'database'): Promise<OpportunitySearchResult> {
     assertRangesInOrder(input);
     const page = await this.search.search({
       text: input.query,
@@ -26,14 +36,29 @@ export class CatalogueSearchService {
       page: input.page ?? 1,
       pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE,
     });
-    // Read from the source of truth; a hit archived since it was indexed (a moment ago) is left out.
-    const byId = new Map((await this.opportunities.findPublished(page.hits.map((h) => h.id))).map((o) => [o.id, o]));
+    const byId: Map<string, LearningOpportunityEntity> =
+      source === 'document'
+        ? new Map(page.hits.map((hit) => [hit.document.id, opportunityFromDocument(hit.document)]))
+        : new Map((await this.opportunities.findPublished(page.hits.map((h) => h.document.id))).map((o) => [o.id, o]));
+    const now = this.clock.now().getTime();
     const hits = page.hits.flatMap((hit) => {
-      const opportunity = byId.get(hit.id);
+      const opportunity = byId.get(hit.document.id);
       if (!opportunity) return [];
       const title = pickText(opportunity.title, input.locale)!;
       const description = pickText(opportunity.description, title.lang);
-      return [{ opportunity, title: title.text, locale: title.lang, description: description?.text ?? null, accreditedNow: hit.accreditedNow }];
+      const start = opportunity.startDate?.getTime();
+      return [
+        {
+          opportunity,
+          title: title.text,
+          locale: title.lang,
+          description: description?.text ?? null,
+          accreditedNow: hit.accreditedNow,
+          startDate: opportunity.startDate,
+          applicationDeadline: opportunity.applicationDeadline,
+          startsSoon: start !== undefined && start > now && start - now <= STARTS_SOON_DAYS * DAY_MS,
+        },
+      ];
     });
     return { ...page, hits };
   }

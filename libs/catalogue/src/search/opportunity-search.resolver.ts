@@ -1,9 +1,11 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { RateLimitGuard } from '#platform';
 import { CatalogueSearchService } from './catalogue-search.service.js';
 import { OpportunitySearchResult } from './dto/opportunity-search.result.js';
 import { SearchOpportunitiesInput } from './dto/search-opportunities.input.js';
+import { documentAnswers } from './hit-from-document.js';
 
 @Resolver(() => OpportunitySearchResult)
 export class OpportunitySearchResolver {
@@ -11,7 +13,7 @@ export class OpportunitySearchResolver {
 
   @Query(() => OpportunitySearchResult, { description: 'Published learning opportunities by text and filters, with facet counts.' })
   @UseGuards(RateLimitGuard)
-  searchOpportunities(@Args('input') input: SearchOpportunitiesInput): Promise<OpportunitySearchResult> {
-    return this.search.searchOpportunities(input);
+  searchOpportunities(@Args('input') input: SearchOpportunitiesInput, @Info() info: GraphQLResolveInfo): Promise<OpportunitySearchResult> {
+    return this.search.searchOpportunities(input, documentAnswers(info) ? 'document' : 'database');
   }
 }

@@ -76,6 +76,7 @@ export const OPPORTUNITY_INDEX_SETTINGS: Settings = {
     'mode',
     'country',
     'startDate',
+    'endDate',
     'ectsCredits',
     'price',
     'free',
@@ -84,7 +85,9 @@ export const OPPORTUNITY_INDEX_SETTINGS: Settings = {
     ...windowFields,
   ],
   sortableAttributes: ['startDate', 'ectsCredits', 'price'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  // `sort` first: a sorted list is strictly in that order (a learner who asks for the earliest
+  // start must not get a better text match from next year first); without a sort it does nothing.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   typoTolerance: {
     enabled: true,
     // "2024" must not find "2025", nor "0613" find "0612": numbers and codes match exactly.

@@ -1,18 +1,29 @@
 import { accreditedAt, windowFields } from './opportunity-document.js';
-import { accreditedAtFilter, buildFilter, buildSort, facetCounts } from './opportunity-query.js';
+import { accreditedAtFilter, addDistributions, buildFilter, buildSort, facetCounts, selectedFacetGroups } from './opportunity-query.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const nowSeconds = now.getTime() / 1000;
 
 describe('search filter', () => {
-  it('filters nothing when nothing is asked', () => {
-    expect(buildFilter(undefined, now)).toBeUndefined();
-    expect(buildFilter({ eqfLevels: [], iscedF: [] }, now)).toBeUndefined();
+  const notFinished = `(endDate IS NULL OR endDate NOT EXISTS OR endDate > ${nowSeconds})`;
+
+  it('filters only finished courses out when nothing is asked, and nothing with includeFinished', () => {
+    expect(buildFilter(undefined, now)).toBe(notFinished);
+    expect(buildFilter({ eqfLevels: [], iscedF: [] }, now)).toBe(notFinished);
+    expect(buildFilter({ includeFinished: true }, now)).toBeUndefined();
+  });
+
+  it('leaves one facet group out for that group\'s counts, keeping the others', () => {
+    const filters = { eqfLevels: [4, 5], modes: ['ONLINE'], iscedF: ['06'], includeFinished: true };
+    expect(buildFilter(filters, now, { withoutGroup: 'eqfLevel' })).toBe('iscedF IN ["06"] AND mode IN ["ONLINE"]');
+    expect(buildFilter(filters, now, { withoutGroup: 'iscedBroad' })).toBe('eqfLevel IN [4, 5] AND mode IN ["ONLINE"]');
+    expect(selectedFacetGroups(filters)).toEqual(['eqfLevel', 'mode', 'iscedBroad']);
   });
 
   it('combines every filter of the contract with AND, lists with IN', () => {
     const filter = buildFilter(
       {
+        includeFinished: true,
         eqfLevels: [6, 7],
         iscedF: ['06'],
         countries: ['FI', 'DE'],
@@ -51,11 +62,11 @@ describe('search filter', () => {
   });
 
   it('quotes values so that none can change the expression', () => {
-    expect(buildFilter({ countries: ['FI" OR free = true OR country = "X', 'a\\b'] }, now)).toBe('country IN ["FI\\" OR free = true OR country = \\"X", "a\\\\b"]');
+    expect(buildFilter({ includeFinished: true, countries: ['FI" OR free = true OR country = "X', 'a\\b'] }, now)).toBe('country IN ["FI\\" OR free = true OR country = \\"X", "a\\\\b"]');
   });
 
   it('asks "accredited now" as one AND per window slot, ORed, so that gaps between windows do not match', () => {
-    expect(buildFilter({ accreditedOnly: true }, now)).toBe(accreditedAtFilter(nowSeconds));
+    expect(buildFilter({ accreditedOnly: true, includeFinished: true }, now)).toBe(accreditedAtFilter(nowSeconds));
     expect(accreditedAtFilter(100)).toBe(
       '((accWin0From <= 100 AND accWin0Until > 100) OR (accWin1From <= 100 AND accWin1Until > 100) OR ' +
         '(accWin2From <= 100 AND accWin2Until > 100) OR (accWin3From <= 100 AND accWin3Until > 100))',
@@ -69,6 +80,13 @@ describe('search filter', () => {
 });
 
 describe('search sort and facets', () => {
+  it('adds up the counts of disjoint sets of matches', () => {
+    expect(addDistributions({ mode: { ONLINE: 1 } }, { mode: { ONLINE: 2, BLENDED: 1 }, country: { FI: 1 } }, undefined)).toEqual({
+      mode: { ONLINE: 3, BLENDED: 1 },
+      country: { FI: 1 },
+    });
+  });
+
   it('sorts by relevance alone, or by a field in the asked order', () => {
     expect(buildSort('RELEVANCE', 'ASC')).toBeUndefined();
     expect(buildSort('START_DATE', 'ASC')).toEqual(['startDate:asc']);

@@ -1,4 +1,4 @@
-import { ACCREDITATION_WINDOW_SLOTS } from './opportunity-document.js';
+import { ACCREDITATION_WINDOW_SLOTS, type OpportunityDocument } from './opportunity-document.js';
 import { FACET_FIELDS, type FacetName } from './opportunity-index.settings.js';
 
 /** The filters of `searchOpportunities` (DESIGN §4), already validated by the caller. */
@@ -19,6 +19,28 @@ export interface OpportunityFilters {
   annexICompleteOnly?: boolean;
   providerIds?: readonly string[];
   near?: { lat: number; lng: number; radiusKm: number };
+  /** Also courses whose end date has passed (hidden by default). */
+  includeFinished?: boolean;
+}
+
+/**
+ * The filters that are facet groups: within one the values are ORed, and a group's counts are
+ * computed without its own selection (disjunctive facets), so that a list of checkboxes shows
+ * what ticking one more would add. `iscedF` (prefixes) is the group of the `iscedBroad` facet.
+ */
+export const FACET_GROUP_FILTERS = {
+  eqfLevel: 'eqfLevels',
+  mode: 'modes',
+  language: 'languages',
+  country: 'countries',
+  iscedBroad: 'iscedF',
+} as const satisfies Record<FacetName, keyof OpportunityFilters>;
+
+/** The facet groups with a selection in `filters`. */
+export function selectedFacetGroups(filters: OpportunityFilters | undefined): FacetName[] {
+  return (Object.entries(FACET_GROUP_FILTERS) as [FacetName, keyof OpportunityFilters][])
+    .filter(([, filter]) => ((filters?.[filter] as readonly unknown[] | undefined)?.length ?? 0) > 0)
+    .map(([name]) => name);
 }
 
 export const OPPORTUNITY_SORTS = ['RELEVANCE', 'START_DATE', 'ECTS', 'PRICE'] as const;
@@ -40,8 +62,14 @@ export interface FacetCount {
   count: number;
 }
 
+export interface OpportunitySearchHit {
+  /** The index document as stored (without its search-only fields). */
+  document: OpportunityDocument;
+  accreditedNow: boolean;
+}
+
 export interface OpportunitySearchPage {
-  hits: { id: string; accreditedNow: boolean }[];
+  hits: OpportunitySearchHit[];
   totalHits: number;
   page: number;
   pageSize: number;
@@ -59,18 +87,23 @@ export function epochSeconds(at: Date): number {
  * Every value is quoted, whatever validation let through, so that no input can change the
  * expression's structure.
  */
-export function buildFilter(filters: OpportunityFilters | undefined, now: Date): string | undefined {
-  if (!filters) return undefined;
+export function buildFilter(filters: OpportunityFilters | undefined, now: Date, options: { withoutGroup?: FacetName } = {}): string | undefined {
   const clauses: string[] = [];
-  const anyOf = (field: string, values: readonly (string | number)[] | undefined) => {
+  // Finished courses are hidden unless asked for; those without an end date are not finished.
+  if (!filters?.includeFinished) clauses.push(`(endDate IS NULL OR endDate NOT EXISTS OR endDate > ${epochSeconds(now)})`);
+  if (!filters) return clauses[0];
+  const skipped = options.withoutGroup ? FACET_GROUP_FILTERS[options.withoutGroup] : undefined;
+  const anyOf = (field: string, key: keyof OpportunityFilters) => {
+    if (key === skipped) return;
+    const values = filters[key] as readonly (string | number)[] | undefined;
     if (values && values.length > 0) clauses.push(`${field} IN [${values.map(literal).join(', ')}]`);
   };
-  anyOf('eqfLevel', filters.eqfLevels);
-  anyOf('iscedF', filters.iscedF);
-  anyOf('country', filters.countries);
-  anyOf('languages', filters.languages);
-  anyOf('mode', filters.modes);
-  anyOf('providerId', filters.providerIds);
+  anyOf('eqfLevel', 'eqfLevels');
+  anyOf('iscedF', 'iscedF');
+  anyOf('country', 'countries');
+  anyOf('languages', 'languages');
+  anyOf('mode', 'modes');
+  anyOf('providerId', 'providerIds');
   if (filters.ectsMin !== undefined) clauses.push(`ectsCredits >= ${number(filters.ectsMin)}`);
   if (filters.ectsMax !== undefined) clauses.push(`ectsCredits <= ${number(filters.ectsMax)}`);
   if (filters.startsFrom) clauses.push(`startDate >= ${epochSeconds(filters.startsFrom)}`);
@@ -84,6 +117,34 @@ export function buildFilter(filters: OpportunityFilters | undefined, now: Date):
     clauses.push(`_geoRadius(${number(lat)}, ${number(lng)}, ${Math.round(radiusKm * 1000)})`);
   }
   return clauses.length > 0 ? clauses.join(' AND ') : undefined;
+}
+
+/** "Not started yet at `nowSeconds`", the upcoming courses that START_DATE lists first. */
+export function upcomingFilter(nowSeconds: number): string {
+  return `startDate >= ${nowSeconds}`;
+}
+
+/** Started before `nowSeconds`, or no start date: listed after the upcoming ones. */
+export function notUpcomingFilter(nowSeconds: number): string {
+  return `(startDate < ${nowSeconds} OR startDate IS NULL OR startDate NOT EXISTS)`;
+}
+
+/** Both, ANDed; either may be empty. */
+export function and(...filters: (string | undefined)[]): string | undefined {
+  const parts = filters.filter((f): f is string => !!f);
+  return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : parts.map((f) => `(${f})`).join(' AND ');
+}
+
+/** Facet distributions of disjoint sets of matches, added up. */
+export function addDistributions(...distributions: (Record<string, Record<string, number>> | undefined)[]): Record<string, Record<string, number>> {
+  const sum: Record<string, Record<string, number>> = {};
+  for (const distribution of distributions) {
+    for (const [field, counts] of Object.entries(distribution ?? {})) {
+      const target = (sum[field] ??= {});
+      for (const [value, count] of Object.entries(counts)) target[value] = (target[value] ?? 0) + count;
+    }
+  }
+  return sum;
 }
 
 /** "Accredited at `nowSeconds`": inside one of the window slots (see ACCREDITATION_WINDOW_SLOTS). */

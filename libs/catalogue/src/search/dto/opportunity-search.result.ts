@@ -17,6 +17,15 @@ export class OpportunitySearchHit {
 
   @Field({ description: 'Whether the provider is accredited at the time of the search.' })
   accreditedNow: boolean;
+
+  @Field(() => Date, { nullable: true })
+  startDate: Date | null;
+
+  @Field({ description: 'It starts within the next 30 days (and has not started yet).' })
+  startsSoon: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'The last day to apply, when the provider states one.' })
+  applicationDeadline: Date | null;
 }
 
 @ObjectType('FacetCount')
@@ -27,7 +36,10 @@ export class FacetCountType {
   count: number;
 }
 
-@ObjectType('OpportunityFacets', { description: 'Counts over every match of the query and filters, most frequent first.' })
+@ObjectType('OpportunityFacets', {
+  description:
+    "Counts over every match of the query and filters, most frequent first. A group with a selection is counted as if its own selection were off (the other filters hold), so that each count says what choosing that value as well would add.",
+})
 export class OpportunityFacets {
   @Field(() => [FacetCountType])
   eqfLevel: FacetCountType[];

@@ -51,7 +51,7 @@ export class NearInput {
   radiusKm: number;
 }
 
-@InputType({ description: 'All filters must hold; within a list, any value may.' })
+@InputType({ description: 'All filters must hold; within a list, any value may. Courses that have ended are left out unless includeFinished.' })
 export class OpportunitySearchFilters {
   @Field(() => [Int], { nullable: true })
   @IsOptional()
@@ -142,6 +142,11 @@ export class OpportunitySearchFilters {
   @ValidateNested()
   @Type(() => NearInput)
   near?: NearInput;
+
+  @Field(() => Boolean, { nullable: true, description: 'Also courses that have ended (hidden by default).' })
+  @IsOptional()
+  @IsBoolean()
+  includeFinished?: boolean;
 }
 
 @InputType()
