@@ -22,7 +22,9 @@ export function dataSourceOptions(url: string, schema: DatabaseSchema): DataSour
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: ['error'],
-    extra: { max: 20, application_name: 'tessera' },
+    // A request that cannot get a connection within 2 s (PostgreSQL gone or hanging) fails with a
+    // pool timeout, which the error mapping answers as SERVICE_UNAVAILABLE, instead of waiting on.
+    extra: { max: 20, application_name: 'tessera', connectionTimeoutMillis: 2_000 },
   };
 }
 

@@ -24,6 +24,10 @@ export function toPublicError(error: unknown): PublicError {
   if (error instanceof HttpException) {
     return fromHttpStatus(error.getStatus(), error.message);
   }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ msg: 'database unavailable', err: serialise(error) });
+    return { code: 'SERVICE_UNAVAILABLE', status: 503, message: 'the database is unavailable right now; retry shortly', fields: [] };
+  }
   if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505') {
     return { code: 'CONFLICT', status: 409, message: 'a record with the same unique value already exists', fields: [] };
   }
@@ -33,6 +37,40 @@ export function toPublicError(error: unknown): PublicError {
   }
   logger.error({ msg: 'unexpected error', err: serialise(error) });
   return { code: 'INTERNAL_SERVER_ERROR', status: 500, message: 'internal error', fields: [] };
+}
+
+/** Socket-level failures to reach PostgreSQL (Node's errno codes). */
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** admin_shutdown, crash_shutdown, cannot_connect_now; class 08 is tested by prefix. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+/** What `pg` and its pool say when the server went away or no connection could be had in time. */
+const CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'connection timeout',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'Cannot use a pool after calling end on the pool',
+];
+
+/**
+ * True when the error says PostgreSQL cannot be reached right now (refused, reset, terminated,
+ * shutting down, pool timeout), as opposed to a query that failed on its own. TypeORM wraps driver
+ * errors (`QueryFailedError.driverError`) and some arrive as `AggregateError`s, so causes are followed.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof error !== 'object' || error === null) return false;
+  const { code, message, driverError, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  if (typeof message === 'string' && CONNECTION_MESSAGES.some((m) => message.includes(m))) return true;
+  const nested = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
+  return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
 function fromHttpStatus(status: number, message: string): PublicError {
