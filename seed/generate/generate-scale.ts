@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AuditService } from '#audit';
 import type { DataSource } from 'typeorm';
 import { demoCourse } from '../demo/demo-courses.js';
@@ -94,8 +95,9 @@ export async function generateScale(dataSource: DataSource, options: ScaleOption
     new AuditService(dataSource).append(manager, {
       actor: { keyId: 'seed-generate', role: 'ADMIN', organisationId: null },
       action: 'seed.generated',
-      entityType: 'Organisation',
-      entityId: agencyIds[0],
+      // A bulk load changes the registry as a whole: trust indexes read everything again.
+      entityType: 'Registry',
+      entityId: randomUUID(),
       diff: { ...options, agencies: agencyIds.length },
       trustRelevant: true,
     }),

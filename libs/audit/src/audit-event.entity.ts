@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'audit_events' })
 @Index('audit_events_entity', ['entityType', 'entityId'])
+@Index('audit_events_registry_sequence', ['registrySequence'])
 export class AuditEventEntity {
   /** Position in the chain. */
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -10,6 +10,8 @@ export const AUDITED_ENTITY_TYPES = [
   'TrustAnchor',
   'IssuerCertificate',
   'IssuerDid',
+  /** A bulk change to the registry as a whole (the scale generator); the entity id names the load. */
+  'Registry',
 ] as const;
 
 @ArgsType()

@@ -9,3 +9,13 @@ export { AgencyRecognitionEntity, recognitionHoldsAt } from './recognition/agenc
 export { RecognitionService } from './recognition/recognition.service.js';
 export { RegistryModule } from './registry.module.js';
 export { statusAt } from './status-history.js';
+export {
+  type AccreditationRecord,
+  type OrganisationRecord,
+  type Queryable,
+  type RecognitionRecord,
+  readAccreditations,
+  readOrganisations,
+  readRecognitions,
+  type StatusRecord,
+} from './facts/registry-facts.reader.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TrustAnchorService } from './anchor/trust-anchor.service.js';
 import { IssuerCertificateService } from './certificate/issuer-certificate.service.js';
 import { TrustDecisionResolver } from './decision/trust-decision.resolver.js';
@@ -8,6 +9,7 @@ import { IssuerDidService } from './did/issuer-did.service.js';
 import { KeyStatusService } from './key-status/key-status.service.js';
 import { IssuerCertificateResolver, IssuerDidResolver, OrganisationKeysResolver, TrustAnchorResolver } from './keys.resolver.js';
 import { SigningKeyService } from './signing/signing-key.service.js';
+import { ReadYourWritesInterceptor } from './trust-index/read-your-writes.interceptor.js';
 import { TrustIndexService } from './trust-index/trust-index.service.js';
 import { TrustListService } from './trust-list/trust-list.service.js';
 import { TrustLoaders } from './trust.loaders.js';
@@ -27,6 +29,7 @@ import { TrustLoaders } from './trust.loaders.js';
     OrganisationKeysResolver,
     SigningKeyService,
     TrustIndexService,
+    { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
     TrustDecisionService,
     TrustDecisionResolver,
     TrustListService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock } from '#platform';
+import { Clock, groupBy } from '#platform';
 import { AccreditationService, OrganisationService, RecognitionService } from '#registry';
 import { type DocumentChanges, type OpportunityDocument, type OutboxChange, SearchDocumentSource, type WindowSlot } from '#search';
 import { type DataSource, In } from 'typeorm';
@@ -110,15 +110,4 @@ export class OpportunitySearchDocuments extends SearchDocumentSource {
       }),
     );
   }
-}
-
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
 }

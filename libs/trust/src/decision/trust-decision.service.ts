@@ -6,10 +6,10 @@ import { type ParsedCertificate, parseCertificatePem } from '../certificates/par
 import { certificateFromField, chainFromField } from '../certificate-input.js';
 import { validityOfPath, verifyChainToAnchors } from '../certificates/verify-chain.js';
 import type { CertificateFacts } from '../evaluation/trust-facts.js';
-import { evaluateTrust, type IssuerKey, type TrustEvaluation } from '../evaluation/evaluate-trust.js';
+import { evaluateTrust, type IssuerKey, nextChangeAfter, type TrustEvaluation } from '../evaluation/evaluate-trust.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustIndexService } from '../trust-index/trust-index.service.js';
-import type { TrustSnapshot } from '../trust-index/trust-snapshot.js';
+import type { TrustState } from '../trust-index/trust-state.js';
 import { IDENTITY_FIELDS, type IssuerTrustInput } from './dto/issuer-trust.input.js';
 import type { DecisionCertificate, TrustDecision } from './trust-decision.types.js';
 
@@ -26,9 +26,9 @@ interface Identification {
  */
 @Injectable()
 export class TrustDecisionService {
-  /** Parsed anchors per snapshot, for identifying certificates that are not registered. */
-  private readonly parsedAnchors = new WeakMap<TrustSnapshot, ParsedCertificate[]>();
-  private readonly answers = new AnswersOfTheSecond();
+  /** Anchors parsed once per version of the anchor set, for identifying certificates that are not registered. */
+  private parsedAnchors: { state: TrustState; version: number; anchors: ParsedCertificate[] } | null = null;
+  private readonly answers = new SignedAnswers();
 
   constructor(
     private readonly index: TrustIndexService,
@@ -36,6 +36,11 @@ export class TrustDecisionService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * One answer from one registry state (DESIGN §3, Exactness): whatever must be awaited (a chain's
+   * signatures) is done first; if the index moved on meanwhile, the question is asked again of the
+   * new state; the rest runs without awaiting, so the state cannot change under it.
+   */
   async decide(input: IssuerTrustInput): Promise<TrustDecision> {
     const given = IDENTITY_FIELDS.filter((field) => input[field] !== undefined && input[field] !== null);
     if (given.length !== 1) {
@@ -43,39 +48,43 @@ export class TrustDecisionService {
         { field: 'input', message: `give exactly one of ${IDENTITY_FIELDS.join(', ')}${given.length > 1 ? ` (got ${given.join(', ')})` : ''}` },
       ]);
     }
-    const snapshot = this.index.current();
-    // Answers are given to the second: the same question in the same second against the same
-    // registry state has the same answer, so it is signed once (signing is most of a lookup's cost).
-    const evaluatedAt = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000);
     const queryHash = createHash('sha256').update(canonicalJson({ ...input })).digest('hex');
-    const cached = this.answers.get(snapshot, evaluatedAt, queryHash);
-    if (cached) return cached;
+    for (;;) {
+      const state = this.index.current();
+      const sequence = state.registrySequence;
+      const cached = this.answers.get(sequence, queryHash, this.clock.now());
+      if (cached) return cached;
+      const identified = input.certificatePem ? await this.identifyByPem(input.certificatePem, input.intermediatesPem, state) : this.identify(input, state);
+      if (this.index.current() !== state || state.registrySequence !== sequence) continue;
 
-    const at = input.at ?? evaluatedAt;
-    const identified = await this.identify(input, snapshot);
-    const scope = { eqfLevel: input.eqfLevel, iscedFCode: input.iscedFCode, country: input.country, opportunityId: input.opportunityId };
-    const evaluation = evaluateTrust({ organisationId: identified.organisationId, key: identified.key, scope }, snapshot, at);
-    const decision = this.answer(input, queryHash, identified, evaluation, snapshot, at, evaluatedAt);
-    this.answers.set(snapshot, evaluatedAt, queryHash, decision);
-    return decision;
+      const evaluatedAt = this.clock.now();
+      const at = input.at ?? evaluatedAt;
+      const scope = { eqfLevel: input.eqfLevel, iscedFCode: input.iscedFCode, country: input.country, opportunityId: input.opportunityId };
+      const query = { organisationId: identified.organisationId, key: identified.key, scope };
+      const evaluation = evaluateTrust(query, state, at);
+      const decision = this.answer(input, queryHash, identified, evaluation, state, at, evaluatedAt);
+      // A question about "now" may be answered again with this signed answer for a moment, but
+      // never past the next instant at which a fact it read changes; one about a fixed time as long
+      // as the registry does not change.
+      const reusableUntil = input.at ? Infinity : Math.min(evaluatedAt.getTime() + REUSE_NOW_ANSWERS_MS, nextChangeAfter(query, state, at)?.getTime() ?? Infinity);
+      this.answers.set(sequence, queryHash, decision, reusableUntil);
+      return decision;
+    }
   }
 
-  private async identify(input: IssuerTrustInput, snapshot: TrustSnapshot): Promise<Identification> {
+  private identify(input: IssuerTrustInput, state: TrustState): Identification {
     if (input.organisationId) return { organisationId: input.organisationId, key: null, certificate: null };
     if (input.organisationIdentifier) {
-      return { organisationId: snapshot.organisationByIdentifier(input.organisationIdentifier.trim())?.id ?? null, key: null, certificate: null };
+      return { organisationId: state.organisationByIdentifier(input.organisationIdentifier)?.id ?? null, key: null, certificate: null };
     }
     if (input.did) {
-      const did = snapshot.did(input.did);
+      const did = state.did(input.did);
       return { organisationId: did?.organisationId ?? null, key: did ? { kind: 'did', did } : null, certificate: null };
     }
-    if (input.certificateSha256) {
-      const certificate = snapshot.certificate(input.certificateSha256.toLowerCase());
-      return certificate
-        ? { organisationId: certificate.registeredOrganisationId, key: { kind: 'certificate', certificate }, certificate: { ...certificate, registered: true } }
-        : { organisationId: null, key: null, certificate: null };
-    }
-    return this.identifyByPem(input.certificatePem!, input.intermediatesPem, snapshot);
+    const certificate = state.certificate(input.certificateSha256!.toLowerCase());
+    return certificate
+      ? { organisationId: certificate.registeredOrganisationId, key: { kind: 'certificate', certificate }, certificate: { ...certificate, registered: true } }
+      : { organisationId: null, key: null, certificate: null };
   }
 
   /**
@@ -83,15 +92,15 @@ export class TrustDecisionService {
    * its chain leads to a trust anchor and it carries a registered legal identifier — so that a
    * renewed seal keeps working without re-registration (DESIGN §3 step 1).
    */
-  private async identifyByPem(pem: string, intermediatesPem: string | undefined, snapshot: TrustSnapshot): Promise<Identification> {
+  private async identifyByPem(pem: string, intermediatesPem: string | undefined, state: TrustState): Promise<Identification> {
     const leaf = certificateFromField(pem, 'input.certificatePem');
-    const registered = snapshot.certificate(leaf.sha256);
+    const registered = state.certificate(leaf.sha256);
     if (registered) {
       return { organisationId: registered.registeredOrganisationId, key: { kind: 'certificate', certificate: registered }, certificate: { ...registered, registered: true } };
     }
     const intermediates = intermediatesPem ? chainFromField(intermediatesPem, 'input.intermediatesPem') : [];
-    const chain = await verifyChainToAnchors(leaf, intermediates, this.anchorsOf(snapshot));
-    const anchor = chain.anchored ? snapshot.contents.anchors.find((a) => a.sha256 === chain.anchor.sha256) : undefined;
+    const chain = await verifyChainToAnchors(leaf, intermediates, this.anchorsOf(state));
+    const anchor = chain.anchored ? [...state.anchors()].find((a) => a.sha256 === chain.anchor.sha256) : undefined;
     const facts: CertificateFacts = {
       sha256: leaf.sha256,
       organizationIdentifier: leaf.organizationIdentifier,
@@ -103,7 +112,7 @@ export class TrustDecisionService {
       revocations: [],
       chain: { anchorId: anchor?.id ?? null, validity: chain.anchored ? validityOfPath(chain.path) : [] },
     };
-    const organisation = leaf.organizationIdentifier ? snapshot.organisationByIdentifier(leaf.organizationIdentifier) : undefined;
+    const organisation = leaf.organizationIdentifier ? state.organisationByIdentifier(leaf.organizationIdentifier) : undefined;
     return {
       organisationId: organisation?.id ?? null,
       key: { kind: 'certificate', certificate: facts },
@@ -111,13 +120,11 @@ export class TrustDecisionService {
     };
   }
 
-  private anchorsOf(snapshot: TrustSnapshot): ParsedCertificate[] {
-    let anchors = this.parsedAnchors.get(snapshot);
-    if (!anchors) {
-      anchors = snapshot.contents.anchors.map((a) => parseCertificatePem(a.pem));
-      this.parsedAnchors.set(snapshot, anchors);
+  private anchorsOf(state: TrustState): ParsedCertificate[] {
+    if (this.parsedAnchors?.state !== state || this.parsedAnchors.version !== state.anchorsVersion) {
+      this.parsedAnchors = { state, version: state.anchorsVersion, anchors: [...state.anchors()].map((a) => parseCertificatePem(a.pem)) };
     }
-    return anchors;
+    return this.parsedAnchors.anchors;
   }
 
   private answer(
@@ -125,16 +132,16 @@ export class TrustDecisionService {
     queryHash: string,
     identified: Identification,
     evaluation: TrustEvaluation,
-    snapshot: TrustSnapshot,
+    state: TrustState,
     at: Date,
     evaluatedAt: Date,
   ): TrustDecision {
-    const organisation = evaluation.organisationId ? snapshot.organisation(evaluation.organisationId) : undefined;
-    const granting = evaluation.grantingAccreditationIds.map((id) => snapshot.accreditationsOf(evaluation.organisationId!).find((a) => a.id === id)!);
+    const organisation = evaluation.organisationId ? state.organisation(evaluation.organisationId) : undefined;
+    const granting = evaluation.grantingAccreditationIds.map((id) => state.accreditationsOf(evaluation.organisationId!).find((a) => a.id === id)!);
     const decision: Omit<TrustDecision, 'receipt'> = {
       trusted: evaluation.trusted,
       status: evaluation.status,
-      reasons: [...evaluation.reasons],
+      reasons: evaluation.reasons.map((r) => (r.code === 'UNKNOWN_ISSUER' && identified.certificate ? { code: r.code, message: unknownCertificate(identified.certificate) } : r)),
       warnings: [...evaluation.warnings],
       organisation: organisation
         ? { id: organisation.id, legalName: organisation.legalName, legalIdentifier: organisation.legalIdentifier, country: organisation.country }
@@ -154,7 +161,7 @@ export class TrustDecisionService {
       accreditations: granting.map((a) => ({
         id: a.id,
         accreditingAgentId: a.accreditingAgentId,
-        accreditingAgentName: snapshot.organisation(a.accreditingAgentId)?.legalName ?? '',
+        accreditingAgentName: state.organisation(a.accreditingAgentId)?.legalName ?? '',
         type: a.type,
         title: a.title,
         decision: a.decision,
@@ -165,7 +172,7 @@ export class TrustDecisionService {
       at,
       evaluatedAt,
       validUntil: evaluation.validUntil,
-      registrySequence: snapshot.registrySequence,
+      registrySequence: state.registrySequence,
     };
     return { ...decision, receipt: this.receipt(input, queryHash, decision) };
   }
@@ -201,23 +208,36 @@ export class TrustDecisionService {
   }
 }
 
-/** Signed answers of the current second and snapshot; anything older is dropped whole. */
-class AnswersOfTheSecond {
-  private snapshot: TrustSnapshot | null = null;
-  private second = 0;
-  private byQuery = new Map<string, TrustDecision>();
+/** How long a signed answer to a question about "now" may be given again (while nothing it read changes). */
+const REUSE_NOW_ANSWERS_MS = 1_000;
+/** Bounded: a flood of distinct questions cannot grow it without limit. */
+const MAX_SIGNED_ANSWERS = 10_000;
 
-  get(snapshot: TrustSnapshot, evaluatedAt: Date, queryHash: string): TrustDecision | undefined {
-    return this.snapshot === snapshot && this.second === evaluatedAt.getTime() ? this.byQuery.get(queryHash) : undefined;
+/** Signed answers of the current registry sequence; a new sequence drops them all. */
+class SignedAnswers {
+  private sequence = -1;
+  private byQuery = new Map<string, { decision: TrustDecision; reusableUntil: number }>();
+
+  get(sequence: number, queryHash: string, now: Date): TrustDecision | undefined {
+    if (sequence !== this.sequence) return undefined;
+    const entry = this.byQuery.get(queryHash);
+    return entry && now.getTime() < entry.reusableUntil ? entry.decision : undefined;
   }
 
-  set(snapshot: TrustSnapshot, evaluatedAt: Date, queryHash: string, decision: TrustDecision): void {
-    if (this.snapshot !== snapshot || this.second !== evaluatedAt.getTime()) {
-      this.snapshot = snapshot;
-      this.second = evaluatedAt.getTime();
+  set(sequence: number, queryHash: string, decision: TrustDecision, reusableUntil: number): void {
+    if (sequence !== this.sequence || this.byQuery.size >= MAX_SIGNED_ANSWERS) {
+      this.sequence = sequence;
       this.byQuery = new Map();
     }
-    // Bounded: a flood of distinct questions in one second cannot grow it without limit.
-    if (this.byQuery.size < 10_000) this.byQuery.set(queryHash, decision);
+    this.byQuery.set(queryHash, { decision, reusableUntil });
   }
+}
+
+/** Whom an unknown certificate names, so that the verifier knows whom it asked about. */
+function unknownCertificate(certificate: DecisionCertificate): string {
+  const identifier = certificate.organizationIdentifier
+    ? `organizationIdentifier ${certificate.organizationIdentifier}`
+    : 'no organizationIdentifier';
+  return `Certificate ${certificate.sha256} (subject ${certificate.subjectDn}, ${identifier}) is not registered, and no organisation in the registry ` +
+    (certificate.organizationIdentifier ? 'both carries that legal identifier and is reached by the certificate\'s chain to a trust anchor.' : 'can be identified by it.');
 }

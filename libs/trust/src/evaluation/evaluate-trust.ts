@@ -12,8 +12,9 @@ import type {
 
 /*
  * DESIGN §3, steps 2–5, as a pure function of the registry's facts and a time. Step 1 (finding
- * the organisation behind a certificate, DID or identifier) is the trust index's job; this only
- * refuses a key that does not name the organisation it was given with.
+ * the organisation behind a certificate, DID or identifier) is done by the caller
+ * (TrustDecisionService's identification); this only refuses a key that does not name the
+ * organisation it was given with.
  */
 
 export const TRUST_STATUSES = ['TRUSTED', 'NOT_TRUSTED', 'UNKNOWN_ISSUER'] as const;
@@ -92,10 +93,11 @@ export interface TrustEvaluation {
   /** The accreditations that grant trust at the time asked; empty unless trusted. */
   readonly grantingAccreditationIds: readonly string[];
   /**
-   * When the answer stops holding as far as recorded end dates tell: the earliest of the
-   * certificate's notAfter (inclusive) and the latest end among the granting accreditations, each
-   * ended by its expiresAt or its agency's recognition (both exclusive). null when not trusted or
-   * when nothing bounds it.
+   * When the answer stops holding as far as the registry knows: the earliest of the key's end
+   * (certificate notAfter, inclusive; a revocation recorded for later; the chain's and anchor's
+   * ends), the organisation's next non-active status, and the latest end among the granting
+   * accreditations, each ended by its expiresAt, its agency's recognition or its next non-active
+   * status. null when not trusted or when nothing bounds it.
    */
   readonly validUntil: Date | null;
 }
@@ -153,7 +155,7 @@ export function evaluateTrust(query: TrustQuery, facts: RegistryFacts, at: Date)
     warnings: merge([...keyCheck.warnings, ...grants.flatMap((g) => grantWarnings(g.accreditation, at))], TRUST_WARNING_CODES),
     organisationId: organisation.id,
     grantingAccreditationIds: grants.map((g) => g.accreditation.id),
-    validUntil: trustEnd(key?.kind === 'certificate' ? key.certificate : null, grants),
+    validUntil: trustEnd(key, organisation, facts, grants, at),
   };
 }
 
@@ -311,7 +313,7 @@ function checkAccreditations(
     ];
     if (failures.length === 0) {
       const recognitionEnd = latest(recognitions.map((r) => r.validUntil));
-      grants.push({ accreditation, end: earliest([accreditation.expiresAt, recognitionEnd]) });
+      grants.push({ accreditation, end: earliest([accreditation.expiresAt, recognitionEnd, nextChangeTo(accreditation.statusHistory, at, 'ACTIVE')]) });
     }
     reasons.push(...failures);
   }
@@ -417,10 +419,53 @@ function grantWarnings(accreditation: AccreditationFacts, at: Date): Warning[] {
   return warnings;
 }
 
-/** Trust lasts while the certificate does and while at least one granting accreditation does. */
-function trustEnd(certificate: CertificateFacts | null, grants: readonly Grant[]): Date | null {
-  const accreditationEnd = latest(grants.map((g) => g.end));
-  return certificate === null ? accreditationEnd : earliest([certificate.notAfter, accreditationEnd]);
+/**
+ * Trust lasts while the key does, while the organisation stays active and while at least one
+ * granting accreditation does — ended by recorded dates and by status changes the registry
+ * already knows for a later time (a suspension recorded ahead).
+ */
+function trustEnd(key: IssuerKey | null, organisation: OrganisationFacts, facts: RegistryFacts, grants: readonly Grant[], at: Date): Date | null {
+  const ends: (Date | null)[] = [latest(grants.map((g) => g.end)), nextChangeTo(organisation.statusHistory, at, 'ACTIVE')];
+  if (key?.kind === 'did') ends.push(nextRevocation(key.did.revocations, at));
+  if (key?.kind === 'certificate') {
+    const { certificate } = key;
+    ends.push(certificate.notAfter, nextRevocation(certificate.revocations, at));
+    const anchor = certificate.chain.anchorId === null ? undefined : facts.trustAnchor(certificate.chain.anchorId);
+    if (facts.anyAnchorsExist && anchor) ends.push(nextChangeTo(anchor.statusHistory, at, 'ACTIVE'), ...certificate.chain.validity.map((v) => v.notAfter));
+  }
+  return earliest(ends);
+}
+
+/**
+ * The first instant after `at` at which any fact this question reads changes: a status entry, a
+ * validity bound, a review date. Until then the same question against the same registry state has
+ * the same answer, so a signed answer may be reused (never past it). null: nothing known changes.
+ */
+export function nextChangeAfter(query: TrustQuery, facts: RegistryFacts, at: Date): Date | null {
+  const times: Date[] = [];
+  const organisation = query.organisationId === null ? undefined : facts.organisation(query.organisationId);
+  if (organisation !== undefined) {
+    times.push(...organisation.statusHistory.map((e) => e.effectiveAt));
+    for (const accreditation of facts.accreditationsOf(organisation.id)) {
+      times.push(accreditation.validFrom, ...accreditation.statusHistory.map((e) => e.effectiveAt));
+      if (accreditation.expiresAt !== null) times.push(accreditation.expiresAt);
+      if (accreditation.reviewDate !== null) times.push(accreditation.reviewDate);
+      for (const recognition of facts.recognitionsOf(accreditation.accreditingAgentId)) {
+        times.push(recognition.validFrom);
+        if (recognition.validUntil !== null) times.push(recognition.validUntil);
+      }
+    }
+  }
+  const key = query.key ?? null;
+  if (key?.kind === 'did') times.push(...key.did.revocations.map((r) => r.effectiveAt));
+  if (key?.kind === 'certificate') {
+    const { certificate } = key;
+    times.push(certificate.notBefore, certificate.notAfter, ...certificate.revocations.map((r) => r.effectiveAt));
+    for (const period of certificate.chain.validity) times.push(period.notBefore, period.notAfter);
+    const anchor = certificate.chain.anchorId === null ? undefined : facts.trustAnchor(certificate.chain.anchorId);
+    if (anchor) times.push(...anchor.statusHistory.map((e) => e.effectiveAt));
+  }
+  return earliest(times.filter((t) => isAfter(t, at)));
 }
 
 // ---- Time rules ----
@@ -436,6 +481,16 @@ function statusAt<S extends string>(history: readonly StatusEntry<S>[], at: Date
     if (current === null || !isBefore(entry.effectiveAt, current.effectiveAt)) current = entry;
   }
   return current;
+}
+
+/** When the status first leaves `staying` after `at`, as far as the history already records. */
+function nextChangeTo<S extends string>(history: readonly StatusEntry<S>[], at: Date, staying: S): Date | null {
+  return earliest(history.filter((e) => isAfter(e.effectiveAt, at) && e.status !== staying).map((e) => e.effectiveAt));
+}
+
+/** The earliest revocation that takes effect after `at`. */
+function nextRevocation(revocations: readonly Revocation[], at: Date): Date | null {
+  return earliest(revocations.filter((r) => isAfter(r.effectiveAt, at)).map((r) => r.effectiveAt));
 }
 
 /** Revocation is final: the earliest one in effect at `at`, if any. */

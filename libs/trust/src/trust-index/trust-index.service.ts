@@ -1,105 +1,133 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { REGISTRY_CHANNEL } from '#audit';
+import { type Queryable, readAccreditations, readOrganisations, readRecognitions } from '#registry';
 import pg from 'pg';
-import type { DataSource, QueryRunner } from 'typeorm';
-import type { AccreditationStatus, OrganisationStatus, StatusEntry, TrustAnchorStatus } from '../evaluation/trust-facts.js';
-import { type SnapshotContents, TrustSnapshot } from './trust-snapshot.js';
+import type { DataSource } from 'typeorm';
+import { readAnchors, readCertificates, readDids } from './trust-keys.reader.js';
+import { type TrustRecords, TrustState } from './trust-state.js';
 
-/** Even with no notification, check this often whether the registry moved on (a missed NOTIFY, a reconnect). */
-const SAFETY_CHECK_MS = 15_000;
+/** Even without a notification, look this often whether the registry moved on (a lost NOTIFY, a reconnect). */
+const POLL_MS = 500;
+/** More changes than this at once (a bulk load) are read as a whole new state rather than one by one. */
+const MAX_INCREMENTAL_CHANGES = 2_000;
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_MAX_MS = 10_000;
+
+/** One trust-relevant change as the audit log names it: the first event of each registry sequence. */
+interface Change {
+  entityType: string;
+  entityId: string;
+}
+
+/** What each audited entity type makes the index re-read; any other type means a full read. */
+const CHANGE_READERS: Record<string, keyof TrustRecords> = {
+  Organisation: 'organisations',
+  Accreditation: 'accreditations',
+  AgencyRecognition: 'recognitions',
+  TrustAnchor: 'anchors',
+  IssuerCertificate: 'certificates',
+  IssuerDid: 'dids',
+};
 
 /**
- * The in-memory trust index: built from PostgreSQL at start, rebuilt whenever the registry
- * announces a trust-relevant change (LISTEN tessera_registry), so that every api instance on one
- * database answers the same within moments. Answers are served from the current snapshot while the
- * next one is built.
+ * The in-memory trust index (DESIGN §3, Exactness). Read whole at start; afterwards it applies
+ * only the records each trust-relevant change names, in registry-sequence order, read in one
+ * database snapshot together with the sequence they bring it to. It learns of changes through
+ * LISTEN (reconnected with back-off after an outage) and by polling the latest sequence, and a
+ * mutation on this instance waits for `catchUp()` before it returns (read-your-writes).
  */
 @Injectable()
 export class TrustIndexService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('TrustIndex');
-  private snapshot: TrustSnapshot | null = null;
+  private state: TrustState | null = null;
   private listener: pg.Client | null = null;
-  private building: Promise<void> | null = null;
-  private rebuildRequested = false;
-  private safetyTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private reconnectDelay = RECONNECT_MIN_MS;
   private stopped = false;
+  /** catchUp() tickets: a sync that started after ticket N was issued covers it. */
+  private issued = 0;
+  private covered = 0;
+  private syncing: Promise<void> | null = null;
+  private lastFailureLogged = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
-    await this.refresh();
-    this.safetyTimer = setInterval(() => void this.refreshIfBehind(), SAFETY_CHECK_MS);
-    this.safetyTimer.unref();
+    await this.catchUp();
+    await this.listen().catch((error: unknown) => this.listenFailed(error));
+    this.pollTimer = setInterval(() => void this.catchUp().catch((error: unknown) => this.syncFailed(error)), POLL_MS);
+    this.pollTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.safetyTimer) clearInterval(this.safetyTimer);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     await this.listener?.end().catch(() => undefined);
-    await this.building?.catch(() => undefined);
+    await this.syncing?.catch(() => undefined);
   }
 
-  /** The snapshot answers are served from. */
-  current(): TrustSnapshot {
-    if (!this.snapshot) throw new Error('the trust index is not built yet');
-    return this.snapshot;
+  /** The state answers are computed from. Read it and answer without awaiting in between. */
+  current(): TrustState {
+    if (!this.state) throw new Error('the trust index is not built yet');
+    return this.state;
   }
 
-  /** Rebuilds now (coalescing concurrent requests into one more build). */
-  refresh(): Promise<void> {
-    if (this.building) {
-      this.rebuildRequested = true;
-      return this.building;
-    }
-    this.building = (async () => {
-      try {
-        do {
-          this.rebuildRequested = false;
-          const started = Date.now();
-          this.snapshot = new TrustSnapshot(await this.load());
-          this.logger.debug({ msg: 'trust index built', registrySequence: this.snapshot.registrySequence, ms: Date.now() - started });
-        } while (this.rebuildRequested && !this.stopped);
-      } finally {
-        this.building = null;
-      }
-    })();
-    return this.building;
-  }
-
-  private async refreshIfBehind(): Promise<void> {
-    try {
-      const [row] = await this.dataSource.query('SELECT registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
-      if (Number(row?.registry_sequence ?? 0) !== this.snapshot?.registrySequence) await this.refresh();
-    } catch (error) {
-      this.logger.warn({ msg: 'trust index check failed', err: (error as Error).message });
+  /** Resolves once the index holds every change committed before the call. */
+  async catchUp(): Promise<void> {
+    const ticket = ++this.issued;
+    while (this.covered < ticket) {
+      this.syncing ??= this.syncOnce().finally(() => {
+        this.syncing = null;
+      });
+      await this.syncing;
     }
   }
 
-  private async listen(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new pg.Client({ connectionString: url, application_name: 'tessera-trust-index' });
-    client.on('notification', () => void this.refresh().catch((error: unknown) => this.logger.error({ msg: 'trust index rebuild failed', err: String(error) })));
-    client.on('error', (error) => {
-      this.logger.warn({ msg: 'trust index lost its LISTEN connection; reconnecting', err: error.message });
-      this.listener = null;
-      if (!this.stopped) setTimeout(() => void this.listen().then(() => this.refresh()).catch(() => undefined), 1_000).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${REGISTRY_CHANNEL}`);
-    this.listener = client;
+  private async syncOnce(): Promise<void> {
+    const covers = this.issued;
+    const started = performance.now();
+    const result = await this.inSnapshot((db) => this.read(db));
+    if (result.kind === 'full') this.state = TrustState.build(result.records, result.sequence);
+    else if (result.kind === 'changes') this.state!.apply(result.records, result.sequence);
+    this.covered = covers;
+    if (result.kind !== 'unchanged') {
+      this.logger.debug({ msg: 'trust index updated', how: result.kind, registrySequence: result.sequence, ms: Math.round(performance.now() - started) });
+    }
   }
 
-  /** Reads every fact in one REPEATABLE READ transaction, so the snapshot is consistent. */
-  private async load(): Promise<SnapshotContents> {
+  private async read(db: Queryable): Promise<{ kind: 'unchanged' | 'changes' | 'full'; sequence: number; records: TrustRecords }> {
+    const [latest] = await db.query('SELECT registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
+    const sequence = Number(latest?.registry_sequence ?? 0);
+    const applied = this.state?.registrySequence;
+    if (applied === sequence) return { kind: 'unchanged', sequence, records: emptyRecords() };
+    if (applied === undefined || applied > sequence) return { kind: 'full', sequence, records: await readAll(db) };
+    const changes: Change[] = (
+      await db.query(
+        `SELECT DISTINCT ON (registry_sequence) entity_type, entity_id FROM audit_events
+          WHERE registry_sequence > $1 AND registry_sequence <= $2 ORDER BY registry_sequence, id`,
+        [applied, sequence],
+      )
+    ).map((row: Record<string, string>) => ({ entityType: row.entity_type, entityId: row.entity_id }));
+    // A sequence without its event would be a gap: never skip it silently, read everything instead.
+    const complete = changes.length === sequence - applied;
+    if (!complete || changes.length > MAX_INCREMENTAL_CHANGES || changes.some((c) => !(c.entityType in CHANGE_READERS))) {
+      return { kind: 'full', sequence, records: await readAll(db) };
+    }
+    return { kind: 'changes', sequence, records: await readChanged(db, changes) };
+  }
+
+  /** Runs `work` in one REPEATABLE READ snapshot: the sequence and the records it reads belong together. */
+  private async inSnapshot<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const contents = await readContents(runner);
+      const result = await work(runner);
       await runner.query('COMMIT');
-      return contents;
+      return result;
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -107,116 +135,77 @@ export class TrustIndexService implements OnApplicationBootstrap, OnApplicationS
       await runner.release();
     }
   }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const url = (this.dataSource.options as { url?: string }).url;
+    const client = new pg.Client({ connectionString: url, application_name: 'tessera-trust-index' });
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = null;
+      void client.end().catch(() => undefined);
+      if (!this.stopped) this.listenFailed(error ?? new Error('connection ended'));
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    client.on('notification', () => void this.catchUp().catch((error: unknown) => this.syncFailed(error)));
+    await client.connect();
+    await client.query(`LISTEN ${REGISTRY_CHANNEL}`);
+    this.listener = client;
+    if (this.reconnectDelay > RECONNECT_MIN_MS) this.logger.log({ msg: 'trust index listens for registry changes again' });
+    this.reconnectDelay = RECONNECT_MIN_MS;
+    // Whatever was announced while it was not listening.
+    await this.catchUp();
+  }
+
+  private listenFailed(error: unknown): void {
+    if (this.stopped || this.reconnectTimer) return;
+    this.logger.warn({ msg: 'trust index lost its LISTEN connection; reconnecting', retryInMs: this.reconnectDelay, err: (error as Error).message });
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.listen().catch((e: unknown) => this.listenFailed(e));
+    }, this.reconnectDelay);
+    this.reconnectTimer.unref();
+    this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
+  }
+
+  /** While the database is away polls fail every half second: say so once every ten seconds, not each time. */
+  private syncFailed(error: unknown): void {
+    if (Date.now() - this.lastFailureLogged < 10_000) return;
+    this.lastFailureLogged = Date.now();
+    this.logger.warn({ msg: 'trust index could not catch up; answering from the state it holds', registrySequence: this.state?.registrySequence, err: (error as Error).message });
+  }
 }
 
-type Row = Record<string, any>;
-
-async function readContents(runner: QueryRunner): Promise<SnapshotContents> {
-  const [sequence] = await runner.query('SELECT registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
-  const organisationRows: Row[] = await runner.query(
-    'SELECT id, kind, legal_name, legal_identifier, other_identifiers, country FROM organisations',
-  );
-  const organisationStatus = groupBy(
-    await runner.query('SELECT organisation_id, status, effective_at FROM organisation_status_entries ORDER BY effective_at, recorded_at'),
-    'organisation_id',
-  );
-  const accreditationRows: Row[] = await runner.query(
-    `SELECT id, accredited_organisation_id, accrediting_agent_id, type, title, decision, issued_at, valid_from, review_date,
-            expires_at, report_url, supersedes_id, limit_eqf_levels, limit_fields, limit_jurisdictions, limit_opportunities
-       FROM accreditations`,
-  );
-  const accreditationStatus = groupBy(
-    await runner.query('SELECT accreditation_id, status, effective_at, reason FROM accreditation_status_entries ORDER BY effective_at, recorded_at'),
-    'accreditation_id',
-  );
-  const recognitionRows: Row[] = await runner.query('SELECT agency_id, valid_from, valid_until, jurisdictions FROM agency_recognitions');
-  const keyStatus = groupBy(
-    await runner.query('SELECT subject_id, status, effective_at, reason FROM key_status_entries ORDER BY effective_at, recorded_at'),
-    'subject_id',
-  );
-  const anchorRows: Row[] = await runner.query('SELECT id, sha256, pem, subject_dn, not_before, not_after FROM trust_anchors');
-  const certificateRows: Row[] = await runner.query(
-    `SELECT id, organisation_id, sha256, subject_dn, issuer_dn, serial_number, not_before, not_after, organization_identifier,
-            key_usage_allows_signing, qualified_e_seal, anchor_id, chain_validity
-       FROM issuer_certificates`,
-  );
-  const didRows: Row[] = await runner.query('SELECT id, organisation_id, did FROM issuer_dids');
-
-  const revocationsOf = (id: string) =>
-    (keyStatus.get(id) ?? []).filter((e) => e.status === 'REVOKED').map((e) => ({ effectiveAt: e.effective_at as Date, reason: e.reason as string }));
-
+export async function readAll(db: Queryable): Promise<TrustRecords> {
   return {
-    registrySequence: Number(sequence?.registry_sequence ?? 0),
-    organisations: organisationRows.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      legalName: o.legal_name,
-      legalIdentifier: o.legal_identifier,
-      otherIdentifiers: o.other_identifiers,
-      country: o.country,
-      statusHistory: (organisationStatus.get(o.id) ?? []).map((e) => entry<OrganisationStatus>(e)),
-    })),
-    accreditations: accreditationRows.map((a) => ({
-      id: a.id,
-      accreditedOrganisationId: a.accredited_organisation_id,
-      accreditingAgentId: a.accrediting_agent_id,
-      type: a.type,
-      title: a.title,
-      decision: a.decision,
-      issuedAt: a.issued_at,
-      validFrom: a.valid_from,
-      expiresAt: a.expires_at,
-      reviewDate: a.review_date,
-      reportUrl: a.report_url,
-      supersedesId: a.supersedes_id,
-      limitEqfLevels: a.limit_eqf_levels,
-      limitFields: a.limit_fields,
-      limitJurisdictions: a.limit_jurisdictions,
-      limitOpportunities: a.limit_opportunities,
-      statusHistory: (accreditationStatus.get(a.id) ?? []).map((e) => ({ ...entry<AccreditationStatus>(e), reason: e.reason as string })),
-    })),
-    recognitions: recognitionRows.map((r) => ({ agencyId: r.agency_id, validFrom: r.valid_from, validUntil: r.valid_until, jurisdictions: r.jurisdictions })),
-    anchors: anchorRows.map((a) => ({
-      id: a.id,
-      sha256: a.sha256,
-      pem: a.pem,
-      subjectDn: a.subject_dn,
-      notBefore: a.not_before,
-      notAfter: a.not_after,
-      statusHistory: (keyStatus.get(a.id) ?? []).map((e) => entry<TrustAnchorStatus>(e)),
-    })),
-    certificates: certificateRows.map((c) => ({
-      id: c.id,
-      sha256: c.sha256,
-      subjectDn: c.subject_dn,
-      issuerDn: c.issuer_dn,
-      serialNumber: c.serial_number,
-      notBefore: c.not_before,
-      notAfter: c.not_after,
-      organizationIdentifier: c.organization_identifier,
-      keyUsageAllowsSigning: c.key_usage_allows_signing,
-      qualifiedESeal: c.qualified_e_seal,
-      registeredOrganisationId: c.organisation_id,
-      revocations: revocationsOf(c.id),
-      chain: {
-        anchorId: c.anchor_id,
-        validity: (c.chain_validity as { notBefore: string; notAfter: string }[]).map((v) => ({ notBefore: new Date(v.notBefore), notAfter: new Date(v.notAfter) })),
-      },
-    })),
-    dids: didRows.map((d) => ({ id: d.id, did: d.did, organisationId: d.organisation_id, revocations: revocationsOf(d.id) })),
+    organisations: await readOrganisations(db),
+    accreditations: await readAccreditations(db),
+    recognitions: await readRecognitions(db),
+    anchors: await readAnchors(db),
+    certificates: await readCertificates(db),
+    dids: await readDids(db),
   };
 }
 
-function entry<S extends string>(row: Row): StatusEntry<S> {
-  return { status: row.status as S, effectiveAt: row.effective_at as Date };
+/** Reads the records the changes name; a supersession also changed the decision it superseded. */
+export async function readChanged(db: Queryable, changes: readonly Change[]): Promise<TrustRecords> {
+  const ids = (kind: keyof TrustRecords) => [...new Set(changes.filter((c) => CHANGE_READERS[c.entityType] === kind).map((c) => c.entityId))];
+  const accreditations = await readAccreditations(db, ids('accreditations'));
+  const read = new Set(accreditations.map((a) => a.id));
+  const superseded = [...new Set(accreditations.map((a) => a.supersedesId).filter((id): id is string => id !== null && !read.has(id)))];
+  return {
+    organisations: await readOrganisations(db, ids('organisations')),
+    accreditations: [...accreditations, ...(await readAccreditations(db, superseded))],
+    recognitions: await readRecognitions(db, ids('recognitions')),
+    anchors: await readAnchors(db, ids('anchors')),
+    certificates: await readCertificates(db, ids('certificates')),
+    dids: await readDids(db, ids('dids')),
+  };
 }
 
-function groupBy(rows: Row[], key: string): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const list = groups.get(row[key]);
-    if (list) list.push(row);
-    else groups.set(row[key], [row]);
-  }
-  return groups;
+function emptyRecords(): TrustRecords {
+  return { organisations: [], accreditations: [], recognitions: [], anchors: [], certificates: [], dids: [] };
 }

@@ -2,10 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '#platform';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustIndexService } from '../trust-index/trust-index.service.js';
-import type { TrustSnapshot } from '../trust-index/trust-snapshot.js';
+import type { TrustState } from '../trust-index/trust-state.js';
 
 /** How long a downloaded list is meant to be used before fetching a new one. */
 const LIST_LIFETIME_MS = 24 * 3600 * 1000;
+/**
+ * A list is re-signed once it is this old, even when nothing changed, so that the `nextUpdate` a
+ * verifier downloads is always at least half a lifetime away and never in the past.
+ */
+const REISSUE_AFTER_MS = LIST_LIFETIME_MS / 2;
 
 /**
  * The whole signed trust list, for verifiers that check offline: every issuer with its
@@ -14,7 +19,7 @@ const LIST_LIFETIME_MS = 24 * 3600 * 1000;
  */
 @Injectable()
 export class TrustListService {
-  private cached: { snapshot: TrustSnapshot; jws: string } | null = null;
+  private cached: { registrySequence: number; jws: string; reissueAt: number } | null = null;
 
   constructor(
     private readonly index: TrustIndexService,
@@ -23,14 +28,19 @@ export class TrustListService {
   ) {}
 
   current(): string {
-    const snapshot = this.index.current();
-    if (this.cached?.snapshot !== snapshot) this.cached = { snapshot, jws: this.signingKey.sign(this.build(snapshot), 'tessera-trust-list+jwt') };
+    const state = this.index.current();
+    const now = this.clock.now();
+    if (this.cached?.registrySequence !== state.registrySequence || now.getTime() >= this.cached.reissueAt) {
+      const jws = this.signingKey.sign(this.build(state, now), 'tessera-trust-list+jwt');
+      this.cached = { registrySequence: state.registrySequence, jws, reissueAt: now.getTime() + REISSUE_AFTER_MS };
+    }
     return this.cached.jws;
   }
 
-  private build(snapshot: TrustSnapshot): Record<string, unknown> {
-    const issuedAt = this.clock.now();
-    const { organisations, anchors } = snapshot.contents;
+  /** Built synchronously from one state, so the list is of one registry sequence. */
+  private build(snapshot: TrustState, issuedAt: Date): Record<string, unknown> {
+    const organisations = [...snapshot.organisations()];
+    const anchors = [...snapshot.anchors()];
     return {
       sequenceNumber: snapshot.registrySequence,
       issuedAt: issuedAt.toISOString(),
