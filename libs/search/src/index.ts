@@ -11,7 +11,7 @@ export {
   type WindowSlot,
 } from './opportunities/opportunity-document.js';
 export { OpportunityIndex } from './opportunities/opportunity-index.js';
-export { FACET_FIELDS, type FacetName, opportunityIndexName } from './opportunities/opportunity-index.settings.js';
+export { FACET_FIELDS, type FacetName, OPPORTUNITY_SEARCHABLE_WITHOUT_TERMS, opportunityIndexName } from './opportunities/opportunity-index.settings.js';
 export {
   epochSeconds,
   FACET_GROUP_FILTERS,
@@ -29,3 +29,4 @@ export { OpportunitySearchService } from './opportunities/opportunity-search.ser
 export { type DocumentChanges, type OutboxChange, SearchDocumentSource } from './indexer/search-document-source.js';
 export { DEFAULT_INDEXER_OPTIONS, type IndexerOptions, SearchIndexer } from './indexer/search-indexer.js';
 export { rebuildIndex, type RebuildProgress } from './indexer/rebuild-index.js';
+export { decompound, foldQuery, searchTerms } from './text/search-terms.js';

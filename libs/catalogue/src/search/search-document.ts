@@ -1,4 +1,4 @@
-import { epochSeconds, type OpportunityDocument, windowFields, type WindowSlot } from '#search';
+import { epochSeconds, type OpportunityDocument, searchTerms, windowFields, type WindowSlot } from '#search';
 import { annexICompliance } from '../opportunity/annex-i.js';
 import type { LearningOpportunityEntity } from '../opportunity/opportunity.entity.js';
 
@@ -21,6 +21,7 @@ export function toSearchDocument(opportunity: LearningOpportunityEntity, provide
     providerCountry: provider.country,
     ...localized,
     learningOutcomes: opportunity.learningOutcomes.map((o) => o.text),
+    searchTerms: termsOf(opportunity),
     eqfLevel: opportunity.eqfLevel,
     ectsCredits: opportunity.ectsCredits,
     workloadHours: opportunity.workloadHours,
@@ -54,4 +55,14 @@ function withBroaderCodes(code: string): string[] {
 
 function secondsOrNull(at: Date | null): number | null {
   return at ? epochSeconds(at) : null;
+}
+
+/** Each title and description by its own language; outcomes (no language given) by the languages of instruction. */
+function termsOf(opportunity: LearningOpportunityEntity): string[] {
+  const terms = new Set<string>();
+  for (const [lang, text] of Object.entries(opportunity.title)) for (const t of searchTerms([text, opportunity.description[lang] ?? ''], lang)) terms.add(t);
+  for (const [lang, text] of Object.entries(opportunity.description)) if (!(lang in opportunity.title)) for (const t of searchTerms([text], lang)) terms.add(t);
+  const outcomes = opportunity.learningOutcomes.map((o) => o.text);
+  for (const lang of opportunity.languages) for (const t of searchTerms(outcomes, lang)) terms.add(t);
+  return [...terms];
 }

@@ -31,6 +31,8 @@ export interface OpportunityDocument {
   /** `title_<lang>` and `description_<lang>` per ISO 639-1 language, so each is tokenised as its language. */
   [localized: `title_${string}` | `description_${string}`]: string;
   learningOutcomes: string[];
+  /** Compound parts, ß as ss, umlauts written out (searchTerms()): found, never shown. */
+  searchTerms?: string[];
   eqfLevel: number | null;
   ectsCredits: number | null;
   workloadHours: number | null;

@@ -56,16 +56,23 @@ const windowFields = Array.from({ length: ACCREDITATION_WINDOW_SLOTS }, (_, i) =
  * The settings of the opportunity index, applied (and waited for) before any document is sent, so
  * that no document is ever indexed under other rules.
  */
+/** Every searchable attribute but the derived search terms (to measure what they add; docs/search.md). */
+export const OPPORTUNITY_SEARCHABLE_WITHOUT_TERMS = [
+  ...LANGUAGE_CODES.map((lang) => `title_${lang}`),
+  'learningOutcomes',
+  ...LANGUAGE_CODES.map((lang) => `description_${lang}`),
+  'providerName',
+  'city',
+  'iscedFCodes',
+];
+
 export const OPPORTUNITY_INDEX_SETTINGS: Settings = {
   // Titles first, then outcomes, then descriptions: the `attribute` rule ranks by this order.
   // Meilisearch takes no patterns here, so every language's field is named.
   searchableAttributes: [
-    ...LANGUAGE_CODES.map((lang) => `title_${lang}`),
-    'learningOutcomes',
-    ...LANGUAGE_CODES.map((lang) => `description_${lang}`),
-    'providerName',
-    'city',
-    'iscedFCodes',
+    ...OPPORTUNITY_SEARCHABLE_WITHOUT_TERMS,
+    // Last: a word found only through its parts or another spelling ranks below one found as written.
+    'searchTerms',
   ],
   filterableAttributes: [
     'providerId',

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, DomainError } from '#platform';
 import { MeilisearchApiError, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
+import { foldQuery } from '../text/search-terms.js';
 import { accreditedAt, type OpportunityDocument } from './opportunity-document.js';
 import { isIndexNotFound, OpportunityIndex } from './opportunity-index.js';
 import { FACET_FIELDS, type FacetName } from './opportunity-index.settings.js';
@@ -44,7 +45,7 @@ export class OpportunitySearchService {
     const sort = buildSort(query.sort, query.order);
     const base: MultiSearchQuery = {
       indexUid: this.index.name,
-      q: query.text ?? '',
+      q: foldQuery(query.text ?? ''),
       // With a sort, partial matches would be interleaved by date with full ones: all words must match.
       matchingStrategy: sort ? 'all' : 'last',
     };
@@ -57,6 +58,7 @@ export class OpportunitySearchService {
           { ...base, filter: and(filter, notUpcomingFilter(nowSeconds)), sort, page: 1, hitsPerPage: query.pageSize, facets: unselectedFields },
         ]
       : [{ ...base, filter, sort, page: query.page, hitsPerPage: query.pageSize, facets: unselectedFields }];
+    for (const q of hitQueries) q.attributesToRetrieve = ['*'];
     const facetQueries: MultiSearchQuery[] = selected.map((group) => ({
       ...base,
       filter: buildFilter(query.filters, now, { withoutGroup: group }),
@@ -80,7 +82,7 @@ export class OpportunitySearchService {
       const distribution: Distribution = addDistributions(...hitResults.map((r) => r.facetDistribution));
       selected.forEach((group, i) => (distribution[FACET_FIELDS[group]] = facetResults[i].facetDistribution?.[FACET_FIELDS[group]] ?? {}));
       return {
-        hits: hits.map((document) => ({ document, accreditedNow: accreditedAt(document, nowSeconds) })),
+        hits: hits.map(({ searchTerms: _terms, ...document }) => ({ document, accreditedNow: accreditedAt(document, nowSeconds) })),
         totalHits,
         page: query.page,
         pageSize: query.pageSize,
