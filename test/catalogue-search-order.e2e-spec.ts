@@ -94,6 +94,18 @@ describe('catalogue search: order, finished courses, disjunctive facets, hits fr
     expect((await search(app, { filters: { ...scope, eqfLevels: [4] } })).facets.mode).toEqual([{ value: 'BLENDED', count: 1 }, { value: 'ONLINE', count: 1 }]);
   });
 
+  it('suggests titles, skills and providers as one types, finished courses left out', async () => {
+    const suggest = async (prefix: string) =>
+      dataOf(await app.graphql(`query($input: SuggestOpportunitiesInput!) { suggestOpportunities(input: $input) { text kind opportunityId } }`, { input: { prefix, locale: 'de' } }))
+        .suggestOpportunities as { text: string; kind: string; opportunityId: string | null }[];
+    const titles = (await suggest('weld')).filter((s) => s.kind === 'TITLE');
+    expect(titles).toContainEqual({ text: 'Welding of pipelines for beginners', kind: 'TITLE', opportunityId: ids.soon });
+    expect(titles.map((s) => s.opportunityId)).not.toContain(ids.finished);
+    expect(await suggest('welding of pipelines, spr')).toEqual([]);
+    expect(await suggest('cross-valid')).toContainEqual({ text: 'Evaluate a classifier with cross-validation', kind: 'SKILL', opportunityId: null });
+    expect(await suggest('zzzq')).toEqual([]);
+  });
+
   it('serves hits from the index document, and reads PostgreSQL only for a field the document lacks', async () => {
     // Changed under the api (no outbox row): the index still holds the old title.
     const client = new pg.Client({ connectionString: app.databaseUrl });

@@ -8,6 +8,7 @@ import { OrganisationOpportunitiesResolver } from './opportunity/organisation-op
 import { CatalogueSearchService } from './search/catalogue-search.service.js';
 import { OpportunitySearchDocuments } from './search/opportunity-search-documents.js';
 import { OpportunitySearchResolver } from './search/opportunity-search.resolver.js';
+import { OpportunitySuggestions } from './search/opportunity-suggestions.js';
 
 /** Learning opportunities, their lifecycle and Annex I status, and what they look like to search. */
 @Module({
@@ -20,6 +21,7 @@ import { OpportunitySearchResolver } from './search/opportunity-search.resolver.
     OpportunityResolver,
     OrganisationOpportunitiesResolver,
     OpportunitySearchResolver,
+    OpportunitySuggestions,
     { provide: SearchDocumentSource, useExisting: OpportunitySearchDocuments },
   ],
   exports: [OpportunityService, SearchDocumentSource],

@@ -6,10 +6,20 @@ import { CatalogueSearchService } from './catalogue-search.service.js';
 import { OpportunitySearchResult } from './dto/opportunity-search.result.js';
 import { SearchOpportunitiesInput } from './dto/search-opportunities.input.js';
 import { documentAnswers } from './hit-from-document.js';
+import { OpportunitySuggestion, OpportunitySuggestions, SuggestOpportunitiesInput } from './opportunity-suggestions.js';
 
 @Resolver(() => OpportunitySearchResult)
 export class OpportunitySearchResolver {
-  constructor(private readonly search: CatalogueSearchService) {}
+  constructor(
+    private readonly search: CatalogueSearchService,
+    private readonly suggestions: OpportunitySuggestions,
+  ) {}
+
+  @Query(() => [OpportunitySuggestion], { description: 'Completions as one types: course titles, skills (learning outcomes) and providers.' })
+  @UseGuards(RateLimitGuard)
+  suggestOpportunities(@Args('input') input: SuggestOpportunitiesInput): Promise<OpportunitySuggestion[]> {
+    return this.suggestions.suggest(input);
+  }
 
   @Query(() => OpportunitySearchResult, { description: 'Published learning opportunities by text and filters, with facet counts.' })
   @UseGuards(RateLimitGuard)

@@ -98,6 +98,22 @@ export class OpportunitySearchService {
     }
   }
 
+  /** Up to `limit` documents that match `prefix` as one types it (the last word as a prefix), not finished. */
+  async suggest(prefix: string, limit: number): Promise<OpportunityDocument[]> {
+    try {
+      const result = await this.index.meilisearch.index<OpportunityDocument>(this.index.name).search(foldQuery(prefix), {
+        filter: buildFilter(undefined, this.clock.now()),
+        limit,
+        attributesToRetrieve: ['*'],
+      });
+      return result.hits;
+    } catch (error) {
+      if (isIndexNotFound(error)) return [];
+      this.logger.warn({ msg: 'Meilisearch could not suggest', err: error instanceof Error ? error.message : String(error) });
+      throw new DomainError('SERVICE_UNAVAILABLE', 'search is unavailable right now; try again shortly');
+    }
+  }
+
   /** The page of the concatenation "upcoming, then running"; a second request only for pages wholly past the upcoming ones. */
   private async upcomingThenRunning(
     query: OpportunitySearchQuery,

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsLanguageCode } from '#platform';
+import { OpportunitySearchService } from '#search';
+import { pickText } from '../opportunity/opportunity-details.js';
+import { opportunityFromDocument } from './hit-from-document.js';
+
+export const SUGGESTION_KINDS = ['TITLE', 'SKILL', 'PROVIDER'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+export const SuggestionKindEnum = Object.fromEntries(SUGGESTION_KINDS.map((k) => [k, k])) as { [K in SuggestionKind]: K };
+registerEnumType(SuggestionKindEnum, { name: 'OpportunitySuggestionKind', description: 'A course title, a learning outcome (skill) or a provider.' });
+
+@InputType()
+export class SuggestOpportunitiesInput {
+  @Field({ description: 'What has been typed so far; the last word counts as a prefix.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  prefix: string;
+
+  @Field({ nullable: true, description: 'ISO 639-1 language of the titles to suggest (else English, else another).' })
+  @IsOptional()
+  @IsLanguageCode()
+  locale?: string;
+}
+
+@ObjectType('OpportunitySuggestion')
+export class OpportunitySuggestion {
+  @Field()
+  text: string;
+  @Field(() => SuggestionKindEnum)
+  kind: SuggestionKind;
+  @Field(() => ID, { nullable: true, description: 'The course, for a TITLE.' })
+  opportunityId: string | null;
+}
+
+const MAX_SUGGESTIONS = 10;
+const DOCUMENTS = 20;
+
+/** Lower case without accents, ß as ss: how typed text is compared with what it completes. */
+function plain(text: string): string {
+  return text.toLowerCase().replaceAll('ß', 'ss').normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** `suggestOpportunities`: completions as one types, from the matching courses' index documents (one Meilisearch request). */
+@Injectable()
+export class OpportunitySuggestions {
+  constructor(private readonly search: OpportunitySearchService) {}
+
+  async suggest(input: SuggestOpportunitiesInput): Promise<OpportunitySuggestion[]> {
+    const documents = await this.search.suggest(input.prefix, DOCUMENTS);
+    const last = plain(input.prefix).split(/[^\p{L}\p{N}]+/u).filter(Boolean).at(-1) ?? '';
+    // A candidate completes what was typed when one of its words starts with the last word typed.
+    const completes = (text: string) => plain(text).split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(last));
+    const seen = new Set<string>();
+    const suggestions: OpportunitySuggestion[] = [];
+    const add = (text: string, kind: SuggestionKind, opportunityId: string | null) => {
+      const key = `${kind}:${plain(text)}`;
+      if (seen.has(key) || !completes(text) || suggestions.length >= MAX_SUGGESTIONS) return;
+      seen.add(key);
+      suggestions.push({ text, kind, opportunityId });
+    };
+    for (const document of documents) add(pickText(opportunityFromDocument(document).title, input.locale)!.text, 'TITLE', document.id);
+    for (const document of documents) add(document.providerName, 'PROVIDER', null);
+    for (const document of documents) for (const outcome of document.learningOutcomes) add(outcome, 'SKILL', null);
+    return suggestions;
+  }
+}
