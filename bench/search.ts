@@ -15,6 +15,11 @@ export interface SearchBench {
   rawIngestPerSecond: number;
   api: LoadResult;
   direct: LoadResult;
+  /** Two facet groups selected (disjunctive facets): the api against the same multi-search sent directly. */
+  facetedApi: LoadResult;
+  facetedDirect: LoadResult;
+  /** suggestOpportunities as one types. */
+  suggest: LoadResult;
   apiRssMb: number;
   millionRssMb: number | null;
 }
@@ -54,6 +59,30 @@ export async function benchSearch(dataDir: string, options: { opportunities: num
     progress(`the same search sent to Meilisearch directly (${options.seconds} s)…`);
     const directUrl = `${meili.url}/indexes/${INDEX_PREFIX}opportunities/search`;
     const direct = await load(directUrl, { seconds: options.seconds, connections: 10, method: 'POST', body: directBody, headers: { authorization: `Bearer ${meili.masterKey}` } });
+
+    // Two facet groups ticked: the api sends one multi-search of three queries; so does the baseline.
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const notFinished = `(endDate IS NULL OR endDate NOT EXISTS OR endDate > ${nowSeconds})`;
+    const facetedApiBody = JSON.stringify({
+      query: 'query($input: SearchOpportunitiesInput!) { searchOpportunities(input: $input) { totalHits hits { title startsSoon opportunity { id eqfLevel mode startDate provider { legalName country } } } facets { eqfLevel { value count } mode { value count } language { value count } country { value count } iscedBroad { value count } } } }',
+      variables: { input: { query, filters: { eqfLevels: [4, 5], modes: ['ONLINE', 'BLENDED'] }, pageSize: 20 } },
+    });
+    const uid = `${INDEX_PREFIX}opportunities`;
+    const levels = 'eqfLevel IN [4, 5]';
+    const modes = 'mode IN ["ONLINE", "BLENDED"]';
+    const facetedDirectBody = JSON.stringify({
+      queries: [
+        { indexUid: uid, q: query, matchingStrategy: 'last', filter: `${notFinished} AND ${levels} AND ${modes}`, page: 1, hitsPerPage: 20, facets: ['languages', 'country', 'iscedBroad'] },
+        { indexUid: uid, q: query, matchingStrategy: 'last', filter: `${notFinished} AND ${modes}`, limit: 0, facets: ['eqfLevel'] },
+        { indexUid: uid, q: query, matchingStrategy: 'last', filter: `${notFinished} AND ${levels}`, limit: 0, facets: ['mode'] },
+      ],
+    });
+    progress(`two facet groups selected, through the api and directly (${options.seconds} s each)…`);
+    const facetedApi = await load(`${base}/graphql`, { seconds: options.seconds, connections: 10, method: 'POST', body: facetedApiBody });
+    const facetedDirect = await load(`${meili.url}/multi-search`, { seconds: options.seconds, connections: 10, method: 'POST', body: facetedDirectBody, headers: { authorization: `Bearer ${meili.masterKey}` } });
+    const suggestBody = JSON.stringify({ query: 'query($input: SuggestOpportunitiesInput!) { suggestOpportunities(input: $input) { text kind opportunityId } }', variables: { input: { prefix: 'pyth', locale: 'de' } } });
+    progress(`suggestOpportunities (${options.seconds} s)…`);
+    const suggest = await load(`${base}/graphql`, { seconds: options.seconds, connections: 10, method: 'POST', body: suggestBody });
     const apiRssMb = residentMegabytes(api.pid!);
 
     let millionRssMb: number | null = null;
@@ -65,7 +94,7 @@ export async function benchSearch(dataDir: string, options: { opportunities: num
       await waitFor(async () => (await fetch(`${base}/health`)).ok);
       millionRssMb = residentMegabytes(api.pid!);
     }
-    return { opportunities: options.opportunities, reindexPerSecond, rawIngestPerSecond, api: apiResult, direct, apiRssMb, millionRssMb };
+    return { opportunities: options.opportunities, reindexPerSecond, rawIngestPerSecond, api: apiResult, direct, facetedApi, facetedDirect, suggest, apiRssMb, millionRssMb };
   } finally {
     if (api) await stopProcess(api);
     await meili.stop();
