@@ -63,7 +63,7 @@ describe('trust answers are exact across instances', () => {
     }, 1_000, 10);
     return { answer, ms: Date.now() - since };
   };
-  const codes = (decision: { reasons: { code: string }[] }) => decision.reasons.map((r) => r.code);
+  const codes = (decision: Record<string, any>) => (decision.reasons as { code: string }[]).map((r) => r.code);
 
   async function trustedProvider() {
     const { agency, agencyToken, provider } = await agencyAndProvider(a);

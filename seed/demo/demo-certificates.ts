@@ -16,12 +16,12 @@ export interface DemoCa {
  * qualified ones, the QcStatements of a qualified electronic seal (ETSI EN 319 412-5).
  * Keys are fresh on every seed: certificates differ between runs, the facts in them do not.
  */
-export async function createDemoCa(notBefore: Date, notAfter: Date): Promise<DemoCa> {
+export async function createDemoCa(notBefore: Date, notAfter: Date, name = 'Tessera Demo Qualified eSeal CA'): Promise<DemoCa> {
   x509.cryptoProvider.set(globalThis.crypto);
   const keys = await globalThis.crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '01',
-    name: 'CN=Tessera Demo Qualified eSeal CA, O=Tessera Demo, C=BE',
+    name: `CN=${name}, O=Tessera Demo, C=BE`,
     notBefore,
     notAfter,
     signingAlgorithm: ALGORITHM,

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { demoCourse } from '../demo/demo-courses.js';
 import type { ProviderType } from '../demo/demo-registry.js';
 import { SeededRandom } from '../demo/random.js';
+import { generateKeys } from './generate-keys.js';
 
 /**
  * Synthetic data for scale runs (`cli seed generate`): providers, each accredited by one of a few
@@ -15,9 +16,15 @@ export interface ScaleOptions {
   opportunities: number;
   providers: number;
   seed: number;
+  /** Qualified seals under a generated CA (an anchor), registered to the providers in turn. */
+  certificates: number;
+  /** One did:web for each of this many providers. */
+  dids: number;
 }
 
 export interface ScaleProgress {
+  /** What is being loaded; opportunities when absent. */
+  what?: string;
   done: number;
   total: number;
   perSecond: number;
@@ -42,7 +49,7 @@ export async function generateScale(dataSource: DataSource, options: ScaleOption
     [agencyIds],
   );
 
-  const providers: { id: string; country: string; legalName: string; providerType: ProviderType }[] = [];
+  const providers: { id: string; country: string; legalName: string; legalIdentifier: string; providerType: ProviderType }[] = [];
   for (let start = 0; start < options.providers; start += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, options.providers - start) }, (_, k) => {
       const i = start + k;
@@ -50,9 +57,11 @@ export async function generateScale(dataSource: DataSource, options: ScaleOption
       return { kind: 'PROVIDER', legal_name: `Scale Provider ${tag}-${i}`, country, legal_identifier: `VAT${country === 'EE' ? 'FI' : country}-${tag}P${i}` };
     });
     const ids = await insertOrganisations(dataSource, rows);
-    ids.forEach((id, k) => providers.push({ id, country: rows[k].country, legalName: rows[k].legal_name, providerType: TYPES[(start + k) % TYPES.length] }));
+    ids.forEach((id, k) => providers.push({ id, country: rows[k].country, legalName: rows[k].legal_name, legalIdentifier: rows[k].legal_identifier, providerType: TYPES[(start + k) % TYPES.length] }));
     await accredit(dataSource, ids, agencyIds, reference);
   }
+
+  await generateKeys(dataSource, providers, { certificates: options.certificates, dids: options.dids, tag }, reference, (p) => onProgress({ ...p, what: 'certificates' }));
 
   const started = Date.now();
   let done = 0;

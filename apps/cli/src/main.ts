@@ -61,15 +61,15 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'seed generate': {
-    summary: 'bulk-load synthetic data for scale runs: --opportunities N --providers M [--seed S] [--no-index]',
+    summary: 'bulk-load synthetic data for scale runs: --opportunities N --providers M [--certificates C] [--dids D] [--seed S] [--no-index]',
     async run({ config, engines, args }) {
-      const options = parseOptions(args, { opportunities: 10_000, providers: 1_000, seed: 1 });
+      const options = parseOptions(args, { opportunities: 10_000, providers: 1_000, seed: 1, certificates: 0, dids: 0 });
       await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
       const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
       try {
         const dataSource = app.get<DataSource>(getDataSourceToken());
-        process.stderr.write(`Generating ${options.providers} providers and ${options.opportunities} opportunities (seed ${options.seed})…\n`);
-        const loaded = await generateScale(dataSource, options, (p) => process.stderr.write(`\r${progressBar(p.done, p.total)} ${p.perSecond}/s`));
+        process.stderr.write(`Generating ${options.providers} providers, ${options.certificates} seals, ${options.dids} DIDs and ${options.opportunities} opportunities (seed ${options.seed})…\n`);
+        const loaded = await generateScale(dataSource, options, (p) => process.stderr.write(`\r${p.what ?? 'opportunities'} ${progressBar(p.done, p.total)} ${p.perSecond}/s`));
         process.stderr.write('\n');
         if (!args.includes('--no-index')) {
           const index = app.get(OpportunityIndex);

@@ -8,3 +8,4 @@ export { TrustModule } from './trust.module.js';
 export { TrustAnchorService } from './anchor/trust-anchor.service.js';
 export { IssuerCertificateService } from './certificate/issuer-certificate.service.js';
 export { IssuerDidService } from './did/issuer-did.service.js';
+export { parseCertificatePem } from './certificates/parse-certificate.js';
