@@ -80,7 +80,7 @@ describe('catalogue: learning opportunities and their lifecycle', () => {
       free: true,
       fundingSchemes: ['voucher-eligible'],
       location: { country: 'FI', city: 'Tampere', lat: 61.4978, lng: 23.761 },
-      startDate: '2026-09-01T00:00:00.000Z',
+      startDate: '2099-09-01T00:00:00.000Z',
       publishedAt: null,
     });
 

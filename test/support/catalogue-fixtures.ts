@@ -33,9 +33,10 @@ export function opportunityInput(overrides: Record<string, unknown> = {}): Recor
     qualityAssurance: 'Internal quality assurance, institutionally accredited',
     stackability: 'STACKABLE',
     price: { amount: 250, currency: 'EUR' },
-    startDate: '2026-09-01T00:00:00Z',
-    endDate: '2026-12-15T00:00:00Z',
-    applicationDeadline: '2026-08-15T00:00:00Z',
+    // Far ahead, so that these courses never count as finished (finished ones are not found).
+    startDate: '2099-09-01T00:00:00Z',
+    endDate: '2099-12-15T00:00:00Z',
+    applicationDeadline: '2099-08-15T00:00:00Z',
     landingPage: 'https://example.org/courses/aml',
     ...overrides,
   };

@@ -54,6 +54,21 @@ function isPart(segment: string, words: Set<string>): boolean {
  * last one as long as possible); [] when it is not one.
  */
 export function decompound(word: string, lang: CompoundLanguage): string[] {
+  const key = `${lang}:${word}`;
+  let parts = splits.get(key);
+  if (!parts) {
+    // Catalogues repeat their words: remembered, a rebuild splits each word once (bounded).
+    if (splits.size >= MAX_REMEMBERED) splits.clear();
+    parts = split(word, lang);
+    splits.set(key, parts);
+  }
+  return parts;
+}
+
+const MAX_REMEMBERED = 200_000;
+const splits = new Map<string, string[]>();
+
+function split(word: string, lang: CompoundLanguage): string[] {
   const folded = foldWord(word);
   if (folded.length < MIN_COMPOUND || !/^\p{L}+$/u.test(folded)) return [];
   const words = lexicon(lang);
