@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { NestJsonLogger, type TesseraConfig } from '#platform';
+import { Clock, NestJsonLogger, registerAnonymousBudget, type TesseraConfig } from '#platform';
 import type { Logger as Pino } from 'pino';
 import { AppModule, type EngineConnections } from './app.module.js';
 import { serveWebApp } from './web-assets.js';
@@ -39,6 +39,7 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
     .addHook('onResponse', async (request, reply) => {
       request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
     });
+  await registerAnonymousBudget(app.getHttpAdapter().getInstance(), config, app.get(Clock));
   // The web app (apps/web) at /: the same process serves it, the api and the trust endpoints.
   await serveWebApp(app);
   await app.init();

@@ -1,40 +1,54 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { HttpAdapterHost } from '@nestjs/core';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestOf } from '../caller/current-caller.js';
-import { TESSERA_CONFIG } from '../platform.module.js';
 import type { TesseraConfig } from '../config/config.js';
 import { DomainError } from '../errors/domain-error.js';
+import { TESSERA_CONFIG } from '../platform.module.js';
 
-const WINDOW_MS = 60_000;
+type Verdict = Awaited<ReturnType<ReturnType<FastifyInstance['createRateLimit']>>>;
+const CHARGED = Symbol('anonymous budget verdict');
 
 /**
- * Limits anonymous trust and search requests per client address (TESSERA_RATE_LIMIT per minute),
- * in fixed one-minute windows kept in this process. Callers with a token are not limited. Each api
- * instance counts on its own: behind a load balancer the effective limit is per instance.
+ * The anonymous budget (see registerAnonymousBudget) on a route or resolver. Runs after the
+ * authentication guard: callers with a token are not limited. An HTTP request is charged once,
+ * however many limited fields one GraphQL document asks for.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private windowStart = 0;
-  private counts = new Map<string, number>();
+  private check: ((request: FastifyRequest) => Promise<Verdict>) | undefined;
 
-  constructor(@Inject(TESSERA_CONFIG) private readonly config: TesseraConfig) {}
+  constructor(
+    @Inject(TESSERA_CONFIG) private readonly config: TesseraConfig,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const limit = this.config.rateLimitPerMinute;
     if (limit === null) return true;
-    const request = requestOf(context);
+    const request = requestOf(context) as ReturnType<typeof requestOf> & { [CHARGED]?: Promise<Verdict> };
     if (request.caller && request.caller.kind !== 'anonymous') return true;
-    const now = Date.now();
-    if (now - this.windowStart >= WINDOW_MS) {
-      // A new window forgets the old one whole, so memory stays bounded by one minute's clients.
-      this.windowStart = now;
-      this.counts = new Map();
-    }
-    const count = (this.counts.get(request.ip) ?? 0) + 1;
-    this.counts.set(request.ip, count);
-    if (count <= limit) return true;
-    const retryAfter = Math.ceil((this.windowStart + WINDOW_MS - now) / 1000);
-    if (context.getType() === 'http') void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfter));
-    throw new DomainError('TOO_MANY_REQUESTS', `more than ${limit} anonymous requests a minute from this address; retry in ${retryAfter} s or use an API token`);
+    request[CHARGED] ??= this.limiter()(request);
+    const verdict = await request[CHARGED];
+    if (verdict.isAllowed) return true;
+    const reply = replyOf(context);
+    void reply.header('ratelimit-limit', verdict.max).header('ratelimit-remaining', verdict.remaining).header('ratelimit-reset', verdict.ttlInSeconds);
+    if (!verdict.isExceeded) return true;
+    void reply.header('retry-after', verdict.ttlInSeconds);
+    throw new DomainError(
+      'TOO_MANY_REQUESTS',
+      `more than ${limit} anonymous requests a minute from this address; retry in ${verdict.ttlInSeconds} s or use an API token`,
+    );
   }
+
+  private limiter(): (request: FastifyRequest) => Promise<Verdict> {
+    this.check ??= this.adapterHost.httpAdapter.getInstance<FastifyInstance>().createRateLimit();
+    return this.check;
+  }
+}
+
+function replyOf(context: ExecutionContext): FastifyReply {
+  if (context.getType<GqlContextType>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ reply: FastifyReply }>().reply;
+  return context.switchToHttp().getResponse<FastifyReply>();
 }

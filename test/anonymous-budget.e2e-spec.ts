@@ -1,0 +1,61 @@
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** The anonymous budget is one per client address, whichever public surface a request uses. */
+describe('one anonymous budget across REST, GraphQL trust and search', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ rateLimitPerMinute: 4 });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const rest = () => fetch(`${app.url}/trust/v1/issuers/VATES-A00000000`);
+  const graphqlTrust = () =>
+    fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ issuerTrust(input: {organisationIdentifier: "VATES-A00000000"}) { status } }' }),
+    });
+  const search = () =>
+    fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ searchOpportunities(input: {query: "data"}) { totalHits } }' }),
+    });
+
+  it('charges every surface to the same budget, with RateLimit-* and Retry-After headers', async () => {
+    const first = await rest();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ratelimit-limit')).toBe('4');
+    expect(first.headers.get('ratelimit-remaining')).toBe('3');
+    expect(Number(first.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+
+    expect((await graphqlTrust()).status).toBe(200);
+    const searched = await search();
+    expect(searched.status).toBe(200);
+    expect(searched.headers.get('ratelimit-remaining')).toBe('1');
+    expect((await rest()).status).toBe(200); // the fourth: the budget is spent
+
+    const refusedRest = await rest();
+    expect(refusedRest.status).toBe(429);
+    expect(refusedRest.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(refusedRest.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refusedRest.headers.get('ratelimit-remaining')).toBe('0');
+    expect(await refusedRest.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
+
+    for (const refused of [await graphqlTrust(), await search()]) {
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    }
+  });
+
+  it('does not charge or limit callers with a token', async () => {
+    const withToken = await fetch(`${app.url}/trust/v1/issuers/VATES-A00000000`, { headers: { authorization: `Bearer ${app.adminToken}` } });
+    expect(withToken.status).toBe(200);
+    expect(withToken.headers.get('ratelimit-limit')).toBeNull();
+    const searched = await app.graphql('{ searchOpportunities(input: {query: "data"}) { totalHits } }', {}, app.adminToken);
+    expect(searched.errors).toBeUndefined();
+  });
+});
