@@ -2,7 +2,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, formatGraphQLErrors, maxCostRule, PlatformModule, type TesseraConfig } from '#platform';
+import { dataSourceOptions, type Engines, formatGraphQLErrors, maxCostRule, PlatformModule, type TesseraConfig } from '#platform';
 import { AuditModule } from '#audit';
 import { AuthModule } from '#auth';
 import { CatalogueModule } from '#catalogue';
@@ -17,6 +17,8 @@ export interface EngineConnections {
   databaseUrl: string;
   meiliUrl: string;
   meiliMasterKey?: string;
+  /** Embedded engines' supervised state (see `startEngines`), for /health; absent when nothing is supervised. */
+  state?: Engines['state'];
 }
 
 /** GraphQL limits (DESIGN §6): deeper or costlier operations are refused before they run. */
@@ -51,7 +53,7 @@ export class AppModule {
         TrustModule,
         CatalogueModule,
         SearchIndexerModule.forRoot({ documents: CatalogueModule }),
-        HealthModule,
+        HealthModule.forRoot(engines.state),
       ],
     };
   }

@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   logger.info({ dataDir: config.dataDir }, 'starting Tessera');
 
-  const engines = await startEngines(config, (engine, line) => logger.debug({ engine }, line));
+  const engines = await startEngines(
+    config,
+    (engine, line) => logger.debug({ engine }, line),
+    (level, engine, message) => logger[level]({ engine }, message),
+  );
   let stopping = false;
   const shutdown = async (reason: string, exitCode: number) => {
     if (stopping) return;

@@ -6,11 +6,11 @@ import { type HealthReport, HealthService } from './health.service.js';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  /** 200 while the api can serve writes (PostgreSQL up), 503 when it cannot. */
+  /** 200 while the api can serve writes (PostgreSQL up), 503 when it cannot (down, or restarting it). */
   @Get()
   async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const report = await this.health.check();
-    if (report.status === 'down') void reply.status(503);
+    if (report.postgres !== 'up') void reply.status(503);
     return report;
   }
 }

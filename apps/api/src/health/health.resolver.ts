@@ -3,7 +3,7 @@ import { type EngineState, HealthService } from './health.service.js';
 
 @ObjectType('Health', { description: 'The state of the api and its engines, as GET /health reports it.' })
 export class HealthType {
-  @Field(() => String, { description: 'ok, degraded (search unavailable) or down (database unreachable)' })
+  @Field(() => String, { description: 'ok, degraded (search unavailable), restarting (an embedded engine is being restarted) or down (database unreachable)' })
   status: string;
   @Field(() => String)
   postgres: EngineState;

