@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TrustAnchorService } from './anchor/trust-anchor.service.js';
 import { IssuerCertificateService } from './certificate/issuer-certificate.service.js';
+import { CredentialVerificationController } from './credential/credential-verification.controller.js';
+import { CredentialVerificationResolver } from './credential/credential-verification.resolver.js';
+import { CredentialVerificationService } from './credential/credential-verification.service.js';
 import { TrustDecisionResolver } from './decision/trust-decision.resolver.js';
 import { TrustDecisionService } from './decision/trust-decision.service.js';
 import { TrustController } from './decision/trust.controller.js';
@@ -16,7 +19,7 @@ import { TrustLoaders } from './trust.loaders.js';
 
 /** Trust anchors, issuer keys, the trust index and the answers verifiers get (DESIGN §3). */
 @Module({
-  controllers: [TrustController],
+  controllers: [TrustController, CredentialVerificationController],
   providers: [
     KeyStatusService,
     TrustAnchorService,
@@ -33,6 +36,8 @@ import { TrustLoaders } from './trust.loaders.js';
     TrustDecisionService,
     TrustDecisionResolver,
     TrustListService,
+    CredentialVerificationService,
+    CredentialVerificationResolver,
   ],
   exports: [TrustIndexService, TrustDecisionService, TrustAnchorService, IssuerCertificateService, IssuerDidService],
 })

@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { TrustDecision } from '../decision/trust-decision.types.js';
+import type { TrustDecisionService } from '../decision/trust-decision.service.js';
+import { SigningKeyService } from '../signing/signing-key.service.js';
+import { CredentialVerificationService } from './credential-verification.service.js';
+
+const VECTORS = '../shared/vectors/credentials';
+const vector = (name: string) => readFileSync(`${VECTORS}/${name}`, 'utf8');
+
+/** A TrustDecisionService stand-in that records each question and answers TRUSTED (or as told). */
+function decisions(answer: Partial<TrustDecision> = {}) {
+  const asked: Record<string, unknown>[] = [];
+  const service = {
+    decide: async (input: Record<string, unknown>) => {
+      asked.push(input);
+      return { trusted: true, status: 'TRUSTED', reasons: [], warnings: [], organisation: null, certificate: null, accreditations: [], at: input.at, evaluatedAt: new Date(), validUntil: null, registrySequence: 1, receipt: 'r', ...answer } as TrustDecision;
+    },
+  };
+  return { asked, service: service as unknown as TrustDecisionService };
+}
+
+function verifier(answer: Partial<TrustDecision> = {}) {
+  const trust = decisions(answer);
+  const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const signingKey = new SigningKeyService({ signingKeyPem: key, dataDir: '/nonexistent' } as never);
+  const clock = { now: () => new Date('2026-12-01T00:00:00Z') };
+  return { trust, service: new CredentialVerificationService(trust.service, signingKey, clock as never) };
+}
+
+/** Flips one character of the signed payload string. */
+function tampered(file: string): string {
+  const jws = JSON.parse(file) as { payload: string };
+  const at = jws.payload.indexOf('"type"') + 2;
+  jws.payload = `${jws.payload.slice(0, at)}T${jws.payload.slice(at + 1)}`;
+  return JSON.stringify(jws);
+}
+
+describe('CredentialVerificationService on the real sealed credentials', () => {
+  it("verifies the Commission's certificate of participation at its sigT, asking trust for its certificate", async () => {
+    const { service, trust } = verifier();
+    const answer = await service.verify(vector('eu-certofpart-signed.jsonld'));
+    expect(answer.status).toBe('VERIFIED');
+    expect(answer.signature).toMatchObject({ format: 'JADES', algorithm: 'RS256', signedAt: new Date('2023-09-27T12:07:01Z'), certificate: { organizationIdentifier: 'VATES-A00000000', qualifiedESeal: true } });
+    expect(answer.credential).toMatchObject({ id: 'urn:credential:43662fb0-c31c-4afb-b501-e85aea91c0a8', types: ['VerifiableCredential', 'EuropeanDigitalCredential'], title: 'EDC Updates Webinar' });
+    expect(answer.warnings.map((w) => w.code)).toEqual(['SIGNING_TIME_ASSERTED']);
+    expect(trust.asked).toHaveLength(1);
+    expect(trust.asked[0]).toMatchObject({ at: new Date('2023-09-27T12:07:01Z') });
+    expect(String(trust.asked[0].certificatePem)).toContain('BEGIN CERTIFICATE');
+    expect(answer.receipt.split('.')).toHaveLength(3);
+  });
+
+  it('verifies the production seal and does not warn for NTREE-17207834 against 17207834', async () => {
+    const { service } = verifier();
+    const answer = await service.verify(vector('mynextid-edc-dc-signed.jsonld'));
+    expect(answer.status).toBe('VERIFIED');
+    expect(answer.signature?.certificate?.organizationIdentifier).toBe('NTREE-17207834');
+    expect(answer.warnings.map((w) => w.code)).not.toContain('AWARDING_BODY_MISMATCH');
+  });
+
+  it('answers INVALID / NOT_A_CREDENTIAL for the sealed presentation', async () => {
+    const { service } = verifier();
+    const answer = await service.verify(vector('edc-json_sealed_advanced.json'));
+    expect(answer.status).toBe('INVALID');
+    expect(answer.reasons.map((r) => r.code)).toEqual(['NOT_A_CREDENTIAL']);
+  });
+
+  it.each(['eu-certofpart-signed.jsonld', 'mynextid-edc-dc-signed.jsonld', 'edc-json_sealed_advanced.json'])('answers INVALID / SIGNATURE_INVALID for %s with one payload byte changed', async (name) => {
+    const { service } = verifier();
+    const answer = await service.verify(tampered(vector(name)));
+    expect(answer.status).toBe('INVALID');
+    expect(answer.reasons.map((r) => r.code)).toEqual(['SIGNATURE_INVALID']);
+  });
+
+  it('passes on NOT_TRUSTED with the trust reasons', async () => {
+    const { service } = verifier({ trusted: false, status: 'NOT_TRUSTED', reasons: [{ code: 'ACCREDITATION_SUSPENDED', message: 'suspended' }] });
+    const answer = await service.verify(vector('eu-certofpart-signed.jsonld'));
+    expect(answer.status).toBe('NOT_TRUSTED');
+    expect(answer.reasons.map((r) => r.code)).toEqual(['ACCREDITATION_SUSPENDED']);
+  });
+
+  it('refuses an unknown critical header and a certificate digest mismatch', async () => {
+    const jws = JSON.parse(vector('mynextid-edc-dc-signed.jsonld')) as { signatures: { protected: string }[] };
+    const header = JSON.parse(Buffer.from(jws.signatures[0].protected, 'base64url').toString()) as Record<string, unknown>;
+    const withHeader = (h: Record<string, unknown>) => JSON.stringify({ ...jws, signatures: [{ ...jws.signatures[0], protected: Buffer.from(JSON.stringify(h)).toString('base64url') }] });
+    const { service } = verifier();
+    expect((await service.verify(withHeader({ ...header, crit: [...(header.crit as string[]), 'sigD'], sigD: {} }))).reasons.map((r) => r.code)).toEqual(['UNSUPPORTED_CRITICAL_HEADER']);
+    expect((await service.verify(withHeader({ ...header, 'x5t#S256': 'AAAA' }))).reasons.map((r) => r.code)).toEqual(['CERTIFICATE_DIGEST_MISMATCH']);
+    expect((await service.verify(withHeader({ ...header, x5c: [] }))).reasons.map((r) => r.code)).toEqual(['SIGNING_KEY_MISSING']);
+    expect((await service.verify(withHeader({ ...header, alg: 'HS256' }))).reasons.map((r) => r.code)).toEqual(['UNSUPPORTED_ALGORITHM']);
+  });
+
+  it('verifies a VC-JWT signed with a did:jwk, and refuses a body without a signature', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const did = `did:jwk:${Buffer.from(JSON.stringify(await exportJWK(publicKey))).toString('base64url')}`;
+    const jwt = await new SignJWT({ vc: { type: ['VerifiableCredential'], issuer: did, credentialSubject: { id: 'did:example:learner' } } })
+      .setProtectedHeader({ alg: 'ES256', kid: `${did}#0` })
+      .setIssuedAt(1_700_000_000)
+      .sign(privateKey);
+    const { service, trust } = verifier();
+    const answer = await service.verify(jwt);
+    expect(answer.status).toBe('VERIFIED');
+    expect(answer.signature).toMatchObject({ format: 'JWS', did, signedAt: new Date(1_700_000_000_000) });
+    expect(trust.asked[0]).toMatchObject({ did });
+    await expect(service.verify('{"type":["VerifiableCredential"]}')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(service.verify('not a credential')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
