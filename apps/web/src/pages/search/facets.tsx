@@ -38,7 +38,7 @@ export function Facets({ state, facets, onToggle }: { state: SearchState; facets
             <legend>{i18n.t.search.facets[facet]}</legend>
             {counts.length === 0 && (
               <p id={`${id}-none`} className="muted">
-                {i18n.t.search.noFacetValues}
+                {facets ? i18n.t.search.noFacetValues : i18n.t.search.facetsLoading}
               </p>
             )}
             <ul>

@@ -60,6 +60,7 @@ export function SearchPage() {
     go({ ...state, q: text, page: 1 });
   };
   const toggle = (facet: FacetName, value: string) => go(toggleFacet(state, facet, value));
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const data = result.data;
   const total = data?.totalHits ?? 0;
@@ -71,6 +72,9 @@ export function SearchPage() {
     <div className="search-page">
       <PageHeading>{t.search.title}</PageHeading>
       <p className="lead">{t.search.intro}</p>
+      <a className="skip-link" href="#results-heading">
+        {t.search.skipToResults}
+      </a>
       <form role="search" className="search-box" onSubmit={submit}>
         <label htmlFor="q">{t.search.queryLabel}</label>
         <p id="q-hint" className="hint">
@@ -85,20 +89,23 @@ export function SearchPage() {
       </form>
 
       <div className="search-layout">
-        <aside className="filters" aria-labelledby="filters-heading">
-          <h2 id="filters-heading">{t.search.filtersHeading}</h2>
-          <Facets state={state} facets={data?.facets} onToggle={toggle} />
-          <Filters state={state} onChange={(next) => go(next)} />
-        </aside>
-
         <section className="results-area" aria-labelledby="results-heading" aria-busy={result.loading}>
-          <h2 id="results-heading" className="visually-hidden">
+          <h2 id="results-heading" className="visually-hidden" tabIndex={-1}>
             {t.search.resultsHeading}
           </h2>
           <div className="toolbar">
             <p className="count" role="status">
               {result.loading ? t.search.searching : !data ? '' : total === 0 ? t.search.noCourses : t.search.resultCount(from, to, total > MAX_COUNTED ? t.search.resultCountMany : i18n.number(total, 0))}
             </p>
+            <button
+              type="button"
+              className="button button-secondary filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls="filters"
+              onClick={() => setFiltersOpen(!filtersOpen)}
+            >
+              {t.search.showFilters}
+            </button>
             <label className="sort">
               {t.search.sortLabel}
               <select value={state.sort} onChange={(e) => go({ ...state, sort: e.target.value as SearchState['sort'], page: 1 })}>
@@ -127,6 +134,19 @@ export function SearchPage() {
             </div>
           )}
         </section>
+
+        {/* After the results in reading order, so the keyboard reaches the first course quickly;
+            on a phone it opens on demand over the results. */}
+        <aside id="filters" className={filtersOpen ? 'filters open' : 'filters'} aria-labelledby="filters-heading">
+          <div className="filters-head">
+            <h2 id="filters-heading">{t.search.filtersHeading}</h2>
+            <button type="button" className="button filters-close" onClick={() => setFiltersOpen(false)}>
+              {t.search.hideFilters}
+            </button>
+          </div>
+          <Facets state={state} facets={data?.facets} onToggle={toggle} />
+          <Filters state={state} onChange={(next) => go(next)} />
+        </aside>
       </div>
     </div>
   );
