@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TrustAnchorService } from './anchor/trust-anchor.service.js';
 import { IssuerCertificateService } from './certificate/issuer-certificate.service.js';
 import { CredentialVerificationController } from './credential/credential-verification.controller.js';
+import { CredentialRouteOptions } from './credential/credential-route.js';
 import { CredentialVerificationResolver } from './credential/credential-verification.resolver.js';
 import { CredentialVerificationService } from './credential/credential-verification.service.js';
 import { TrustDecisionResolver } from './decision/trust-decision.resolver.js';
@@ -36,6 +37,7 @@ import { TrustLoaders } from './trust.loaders.js';
     TrustDecisionService,
     TrustDecisionResolver,
     TrustListService,
+    CredentialRouteOptions,
     CredentialVerificationService,
     CredentialVerificationResolver,
   ],
