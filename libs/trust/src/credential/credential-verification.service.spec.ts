@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { TrustDecision } from '../decision/trust-decision.types.js';
 import type { TrustDecisionService } from '../decision/trust-decision.service.js';
@@ -106,5 +108,32 @@ describe('CredentialVerificationService on the real sealed credentials', () => {
     expect(trust.asked[0]).toMatchObject({ did });
     await expect(service.verify('{"type":["VerifiableCredential"]}')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     await expect(service.verify('not a credential')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('asks trust once per ISCED-F code of the claim, with its EQF level', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const did = `did:jwk:${Buffer.from(JSON.stringify(await exportJWK(publicKey))).toString('base64url')}`;
+    const claim = { specifiedBy: { eqfLevel: { id: 'http://data.europa.eu/snb/eqf/6' }, thematicArea: [{ id: 'http://data.europa.eu/snb/isced-f/0613' }, { id: 'http://data.europa.eu/snb/isced-f/0688' }] } };
+    const jwt = await new SignJWT({ type: ['VerifiableCredential'], issuer: did, credentialSubject: { hasClaim: claim } }).setProtectedHeader({ alg: 'ES256', kid: `${did}#0` }).setIssuedAt(1_700_000_000).sign(privateKey);
+    const { service, trust } = verifier({ trusted: false, status: 'NOT_TRUSTED', reasons: [{ code: 'OUT_OF_SCOPE_FIELD', message: 'not covered' }] });
+    const answer = await service.verify(jwt);
+    expect(trust.asked.map((q) => [q.eqfLevel, q.iscedFCode])).toEqual([[6, '0613'], [6, '0688']]);
+    expect(answer).toMatchObject({ status: 'NOT_TRUSTED', reasons: [{ code: 'OUT_OF_SCOPE_FIELD' }], credential: { eqfLevel: 6, iscedFCodes: ['0613', '0688'] } });
+  });
+
+  it("logs the credential's SHA-256 and never the learner's name", async () => {
+    const logged: unknown[] = [];
+    const spies = (['log', 'error', 'warn', 'debug', 'verbose'] as const).map((level) => jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => { logged.push(args); }));
+    try {
+      const { service } = verifier();
+      const answer = await service.verify(vector('eu-certofpart-signed.jsonld'));
+      await service.verify(tampered(vector('eu-certofpart-signed.jsonld')));
+      const text = JSON.stringify(logged);
+      expect(text).toContain(answer.credentialSha256);
+      expect(text).not.toContain('Andromeda');
+      expect(JSON.stringify(answer)).not.toContain('Andromeda');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });
