@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createApiKey, dataOf, recognise, recordAccreditation, registerOrganisation } from './support/registry-fixtures.js';
+import { CHANGE_STATUS, createApiKey, dataOf, recognise, recordAccreditation, registerOrganisation } from './support/registry-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { addTrustAnchor, trustIndexCaughtUp } from './support/trust-fixtures.js';
 
@@ -12,14 +12,16 @@ const VERIFY = `query($input: VerifyCredentialInput!) { verifyCredential(input: 
 describe('credential verification over REST and GraphQL', () => {
   let app: TestApp;
   let sealedAt: string;
+  let agencyToken: string;
+  let accreditation: { id: string; version: number };
 
   beforeAll(async () => {
     app = await startTestApp();
     const agency = await registerOrganisation(app, 'QUALITY_AGENCY', { country: 'ES' });
     await recognise(app, agency.id);
-    const agencyToken = await createApiKey(app, 'QUALITY_AGENCY', agency.id);
+    agencyToken = await createApiKey(app, 'QUALITY_AGENCY', agency.id);
     const provider = await registerOrganisation(app, 'PROVIDER', { country: 'ES', legalName: 'ORGANIZACION TEST', legalIdentifier: 'VATES-A00000000' });
-    await recordAccreditation(app, agencyToken, provider.id, { issuedAt: '2022-06-01T00:00:00Z', validFrom: '2022-06-01T00:00:00Z', expiresAt: '2028-06-01T00:00:00Z', reviewDate: null, limitEqfLevels: [], limitFields: [], limitJurisdictions: [] });
+    accreditation = await recordAccreditation(app, agencyToken, provider.id, { issuedAt: '2022-06-01T00:00:00Z', validFrom: '2022-06-01T00:00:00Z', expiresAt: '2028-06-01T00:00:00Z', reviewDate: null, limitEqfLevels: [], limitFields: [], limitJurisdictions: [] });
     await addTrustAnchor(app, 'anf-qualified-eseal-ca-2022');
     sealedAt = '2023-09-27T12:07:01Z';
     await trustIndexCaughtUp(app);
@@ -54,5 +56,14 @@ describe('credential verification over REST and GraphQL', () => {
     expect(big.status).toBe(413);
     const twoMiB = await fetch(`${app.url}/trust/v1/credentials/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `${' '.repeat(2 * 1024 * 1024)}${vector('mynextid-edc-dc-signed.jsonld')}` });
     expect(twoMiB.status).toBe(200);
+  });
+
+  it('is NOT_TRUSTED when the accreditation was suspended at the signing time (recorded afterwards)', async () => {
+    dataOf(await app.graphql(CHANGE_STATUS, { input: { accreditationId: accreditation.id, status: 'SUSPENDED', reason: 'complaint', effectiveAt: '2023-09-01T00:00:00Z', version: accreditation.version } }, agencyToken));
+    await trustIndexCaughtUp(app);
+    const response = await fetch(`${app.url}/trust/v1/credentials/verify`, { method: 'POST', body: vector('eu-certofpart-signed.jsonld') });
+    const answer = (await response.json()) as Record<string, any>;
+    expect(answer.status).toBe('NOT_TRUSTED');
+    expect(answer.reasons.map((r: { code: string }) => r.code)).toEqual(['ACCREDITATION_SUSPENDED']);
   });
 });
