@@ -122,9 +122,10 @@ describe('web app in a browser', () => {
     await settled(page);
     await soon(async () => expect(await countText(page)).toMatch(new RegExp(`of ${counted.toLocaleString('en')}$`)));
     const eqfFacet = page.locator('fieldset', { has: page.getByText('EQF level', { exact: true }) });
-    expect(await eqfFacet.getByRole('checkbox').count()).toBe(1);
-    expect(await eqfFacet.getByRole('checkbox').isChecked()).toBe(true);
-    expect(await labelOf(eqfFacet.getByRole('checkbox'))).toBe(`Level 6 (${counted})`);
+    // Multi-select: the group is counted as if its own selection were off, so the other levels stay offered.
+    expect(await eqfFacet.getByRole('checkbox').count()).toBeGreaterThan(1);
+    expect(await eqfFacet.getByRole('checkbox', { checked: true }).count()).toBe(1);
+    expect(await labelOf(eqfFacet.getByRole('checkbox', { checked: true }))).toBe(`Level 6 (${counted})`);
     expect(await labelOf(online)).not.toBe(onlineBefore);
     await visible(page.getByRole('button', { name: 'Remove filter: Level 6' }));
     await screenshot(page, '03-search-facet');
@@ -308,6 +309,67 @@ describe('web app in a browser', () => {
     expect(await text(result.locator('[data-code="ACCREDITATION_NOT_YET_VALID"]'))).toBe('The accreditation had not yet come into force at that time. ACCREDITATION_NOT_YET_VALID');
     expect(await text(result.locator('h3 + p').first())).toBe('None.');
     await screenshot(page, '10-verify-not-trusted');
+  });
+
+  /** How much wider than the window the page is (0: nothing to scroll sideways). */
+  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  it('fits a 320 px and a 390 px phone on every page, with the results right under the search box', async () => {
+    for (const width of [320, 390]) {
+      const page = await open('/?q=welding&lang=de');
+      await page.setViewportSize({ width, height: 844 });
+      await settled(page);
+      expect([width, 'search', await overflow(page)]).toEqual([width, 'search', 0]);
+      const box = await page.locator('#q').boundingBox();
+      const first = await page.locator('ol.results h3').first().boundingBox();
+      expect(first!.y - (box!.y + box!.height)).toBeLessThan(250);
+      expect(await page.locator('aside.filters').isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Filter', exact: true }).click();
+      await visible(page.locator('aside.filters'));
+      expect(await page.getByRole('button', { name: 'Filter', exact: true }).getAttribute('aria-expanded')).toBe('true');
+      await page.getByRole('button', { name: 'Filter ausblenden' }).click();
+      await soon(async () => expect(await page.locator('aside.filters').isVisible()).toBe(false));
+      await screenshot(page, `12-phone-${width}-search`);
+      for (const path of [`/courses/${courses.welding}?lang=de`, '/verify?lang=de', `/compare?lang=de&ids=${courses.welding},${courses.weldingRobotics}`]) {
+        await page.goto(path);
+        await visible(page.getByRole('heading', { level: 1 }));
+        await page.waitForLoadState('networkidle');
+        expect([width, path, await overflow(page)]).toEqual([width, path, 0]);
+      }
+    }
+  });
+
+  it('reaches the first result in at most 15 Tabs, at desktop and phone sizes', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const page = await open('/?q=welding&lang=en');
+      await page.setViewportSize(viewport);
+      await settled(page);
+      const firstResult = page.locator('ol.results h3 a').first();
+      let presses = 0;
+      while (presses < 40 && !(await firstResult.evaluate((element) => element === element.ownerDocument.activeElement))) {
+        await page.keyboard.press('Tab');
+        presses++;
+      }
+      expect([viewport.width, presses]).toEqual([viewport.width, expect.any(Number)]);
+      expect(presses).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it('says in plain words which value cannot be used, without field paths or a retry that cannot help', async () => {
+    const page = await open('/?lang=en&ectsMin=30&ectsMax=2');
+    await page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ data: null, errors: [{ message: 'invalid', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.filters.ectsMax', message: 'must not be below ectsMin' }] } }] }),
+      }),
+    );
+    await typeQuery(page, 'welding');
+    await visible(page.getByRole('alert'));
+    const alert = await text(page.getByRole('alert'));
+    expect(alert).toContain('Check the value of “ECTS credits: At most”.');
+    expect(alert).not.toContain('input.');
+    expect(await page.getByRole('alert').getByRole('button').count()).toBe(0);
   });
 
   it('says so when the search cannot run, and recovers when asked to try again', async () => {
