@@ -312,7 +312,12 @@ describe('web app in a browser', () => {
   });
 
   /** How much wider than the window the page is (0: nothing to scroll sideways). */
-  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // Runs in the browser: the test's own TypeScript has no DOM types, so the page's document is reached through globalThis.
+  const overflow = (page: Page) =>
+    page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
 
   it('fits a 320 px and a 390 px phone on every page, with the results right under the search box', async () => {
     for (const width of [320, 390]) {
