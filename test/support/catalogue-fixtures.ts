@@ -36,7 +36,8 @@ export function opportunityInput(overrides: Record<string, unknown> = {}): Recor
     // Far ahead, so that these courses never count as finished (finished ones are not found).
     startDate: '2099-09-01T00:00:00Z',
     endDate: '2099-12-15T00:00:00Z',
-    applicationDeadline: '2099-08-15T00:00:00Z',
+    // A test that sets its own dates sets its own deadline too (none by default: it must not fall after endDate).
+    applicationDeadline: 'startDate' in overrides || 'endDate' in overrides ? null : '2099-08-15T00:00:00Z',
     landingPage: 'https://example.org/courses/aml',
     ...overrides,
   };
