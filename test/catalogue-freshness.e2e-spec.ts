@@ -52,7 +52,7 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
     await app.close();
   });
 
-  it('makes a publication, an edit and an archiving searchable by itself after the mutation returns (the 2 s target is the bench's)', async () => {
+  it('makes a publication, an edit and an archiving searchable by itself after the mutation returns (the 2 s target is a bench figure)', async () => {
     const { provider, providerToken } = await agencyAndProvider(app);
     const word = `probe${randomBytes(4).toString('hex')}`;
     const draft = await createOpportunity(app, providerToken, { title: [{ lang: 'en', text: `Freshness ${word}` }] });
