@@ -11,6 +11,7 @@ export { RegistryModule } from './registry.module.js';
 export { statusAt } from './status-history.js';
 export {
   type AccreditationRecord,
+  byIds,
   type OrganisationRecord,
   type Queryable,
   type RecognitionRecord,

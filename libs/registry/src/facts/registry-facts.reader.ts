@@ -58,8 +58,8 @@ export interface RecognitionRecord {
 
 type Row = Record<string, any>;
 
-/** `WHERE <column> = ANY($1)` when ids are given, nothing otherwise. */
-function byIds(column: string, ids: readonly string[] | undefined): { where: string; parameters: unknown[] } {
+/** `WHERE <column> = ANY($1)` when ids are given, nothing otherwise: one reader serves the full read and the incremental one. */
+export function byIds(column: string, ids: readonly string[] | undefined): { where: string; parameters: unknown[] } {
   return ids === undefined ? { where: '', parameters: [] } : { where: `WHERE ${column} = ANY($1::uuid[])`, parameters: [ids] };
 }
 

@@ -1,5 +1,5 @@
 import { groupBy } from '#platform';
-import type { Queryable } from '#registry';
+import { byIds, type Queryable } from '#registry';
 import type { IndexedAnchor, IndexedCertificate, IndexedDid } from './trust-state.js';
 
 /**
@@ -8,10 +8,6 @@ import type { IndexedAnchor, IndexedCertificate, IndexedDid } from './trust-stat
  */
 
 type Row = Record<string, any>;
-
-function byIds(column: string, ids: readonly string[] | undefined): { where: string; parameters: unknown[] } {
-  return ids === undefined ? { where: '', parameters: [] } : { where: `WHERE ${column} = ANY($1::uuid[])`, parameters: [ids] };
-}
 
 async function keyStatus(db: Queryable, ids: readonly string[] | undefined): Promise<Map<string, Row[]>> {
   const filter = byIds('subject_id', ids);
