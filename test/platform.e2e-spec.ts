@@ -61,6 +61,30 @@ describe('the api platform over HTTP', () => {
     expect(response.status).toBe(413);
   });
 
+  it('lets only the file-import mutations send more than the default, and only with a key', async () => {
+    const padded = (query: string) => JSON.stringify({ query, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } });
+    const post = (body: string, authorization?: string) =>
+      fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body });
+    const importing = 'mutation ($pad: String) { importElm(input: { document: $pad }) { __typename } }';
+    expect((await post(padded(importing))).status).toBe(413);
+    expect((await post(padded('query ($pad: String) { __typename }'), 'Bearer some-key')).status).toBe(413);
+    expect((await post(padded(`mutation ($pad: String) { importElm(input: { document: $pad }) { __typename } other: revokeIssuerDid(input: { id: "x" }) { id } }`), 'Bearer some-key')).status).toBe(413);
+    expect((await post(padded(importing), 'Bearer some-key')).status).not.toBe(413);
+  });
+
+  it('counts an anonymous body sent without a length and refuses it past the default', async () => {
+    const chunks = [JSON.stringify({ query: '{ __typename }', variables: { pad: '' } }).slice(0, -3), 'x'.repeat(1024 * 1024 + 1), '"}}'];
+    const body = new ReadableStream({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+  });
+
   it('gives every GraphQL request error the code BAD_USER_INPUT', async () => {
     const unknownField = await app.graphql('{ noSuchField }');
     expect(unknownField.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -4,13 +4,13 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, NestJsonLogger, registerAnonymousBudget, type TesseraConfig } from '#platform';
+import { Clock, DEFAULT_BODY_LIMIT_BYTES, NestJsonLogger, registerAnonymousBudget, registerGraphqlBodyLimits, type TesseraConfig } from '#platform';
 import type { Logger as Pino } from 'pino';
 import { AppModule, type EngineConnections } from './app.module.js';
 import { serveWebApp } from './web-assets.js';
 
-/** Largest request body accepted (DESIGN §6); a bigger one is refused with 413 before it is parsed. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Largest request body accepted (DESIGN §6) where a route sets no other; a bigger one is refused with 413 before it is parsed. */
+export const BODY_LIMIT_BYTES = DEFAULT_BODY_LIMIT_BYTES;
 
 /** Request ids a caller may choose; anything else is replaced so that log lines stay clean. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,6 +38,8 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  // Before Nest creates the GraphQL route: the file-import mutations may send more than the default.
+  registerGraphqlBodyLimits(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, engines), adapter, {
     logger: new NestJsonLogger(logger),
   });
