@@ -2,7 +2,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, type Engines, formatGraphQLErrors, maxCostRule, PlatformModule, type TesseraConfig } from '#platform';
+import { dataSourceOptions, type Engines, formatGraphQLErrors, maxCostRule, OutboxModule, PlatformModule, type TesseraConfig } from '#platform';
 import { AuditModule } from '#audit';
 import { AuthModule } from '#auth';
 import { CatalogueModule } from '#catalogue';
@@ -33,6 +33,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(engines.databaseUrl, DATABASE_SCHEMA)),
+        OutboxModule,
         SearchModule.forRoot({ url: engines.meiliUrl, masterKey: engines.meiliMasterKey, indexPrefix: config.meiliIndexPrefix }),
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,

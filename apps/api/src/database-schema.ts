@@ -2,7 +2,7 @@ import { AuditEventEntity } from '#audit';
 import { ApiKeyEntity } from '#auth';
 import { LearningOpportunityEntity } from '#catalogue';
 import { MIGRATIONS } from '#migrations';
-import type { DatabaseSchema } from '#platform';
+import { type DatabaseSchema, OutboxEntryEntity } from '#platform';
 import {
   AccreditationEntity,
   AccreditationStatusEntryEntity,
@@ -10,7 +10,6 @@ import {
   OrganisationEntity,
   OrganisationStatusEntryEntity,
 } from '#registry';
-import { OutboxEntryEntity } from '#search';
 import { IssuerCertificateEntity, IssuerDidEntity, KeyStatusEntryEntity, TrustAnchorEntity } from '#trust';
 
 /** Every entity of every context, and the migrations that create their tables. */

@@ -20,3 +20,4 @@ export {
   readRecognitions,
   type StatusRecord,
 } from './facts/registry-facts.reader.js';
+export { PROVIDER_CHANGED_TOPIC } from './outbox-topics.js';

@@ -1,6 +1,4 @@
 export { SearchIndexerModule, SearchModule } from './search.module.js';
-export { OUTBOX_TOPICS, OutboxService, type OutboxTopic } from './outbox/outbox.service.js';
-export { OutboxEntryEntity } from './outbox/outbox-entry.entity.js';
 export { createMeilisearchClient, type MeilisearchConnection } from './meilisearch.client.js';
 export {
   ACCREDITATION_WINDOW_SLOTS,

@@ -5,9 +5,8 @@ import { createMeilisearchClient, type MeilisearchConnection } from './meilisear
 import { OpportunityIndex } from './opportunities/opportunity-index.js';
 import { opportunityIndexName } from './opportunities/opportunity-index.settings.js';
 import { OpportunitySearchService } from './opportunities/opportunity-search.service.js';
-import { OutboxService } from './outbox/outbox.service.js';
 
-/** Owns the Meilisearch connection, the opportunity index and the outbox that feeds it. */
+/** Owns the Meilisearch connection and the opportunity index (the outbox that feeds it is `#platform`'s). */
 @Module({})
 export class SearchModule {
   static forRoot(connection: MeilisearchConnection): DynamicModule {
@@ -21,10 +20,9 @@ export class SearchModule {
           useFactory: (meilisearch: Meilisearch) => new OpportunityIndex(meilisearch, opportunityIndexName(connection.indexPrefix)),
           inject: [Meilisearch],
         },
-        OutboxService,
         OpportunitySearchService,
       ],
-      exports: [Meilisearch, OpportunityIndex, OutboxService, OpportunitySearchService],
+      exports: [Meilisearch, OpportunityIndex, OpportunitySearchService],
     };
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Engines } from '#platform';
+import { type Engines, OutboxService } from '#platform';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutboxService } from '#search';
 import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 

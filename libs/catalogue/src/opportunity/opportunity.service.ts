@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Actor, type Caller, Clock, DomainError, requireAdminOrOwn, requireAuthenticated } from '#platform';
+import { type Actor, type Caller, Clock, DomainError, OutboxService, requireAdminOrOwn, requireAuthenticated } from '#platform';
 import { AuditService } from '#audit';
 import { OrganisationService, statusAt } from '#registry';
-import { OutboxService } from '#search';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { CreateOpportunityInput, OpportunityVersionInput, UpdateOpportunityInput } from './dto/opportunity.inputs.js';
 import { applyDetails, type DetailsInput, detailsProblems, EMPTY_DETAILS, type OpportunityDetails } from './opportunity-details.js';
@@ -11,6 +10,9 @@ import { LearningOpportunityEntity } from './opportunity.entity.js';
 import type { OpportunityStatus } from './opportunity.enums.js';
 
 /** Which status may follow which. ARCHIVED is final. */
+/** The outbox topic the catalogue writes: one learning opportunity changed (the aggregate id is its id). */
+export const OPPORTUNITY_CHANGED_TOPIC = 'opportunity';
+
 const NEXT_STATUS: Record<'publish' | 'archive', { from: OpportunityStatus[]; to: OpportunityStatus }> = {
   publish: { from: ['DRAFT'], to: 'PUBLISHED' },
   archive: { from: ['DRAFT', 'PUBLISHED'], to: 'ARCHIVED' },
@@ -163,7 +165,7 @@ export class OpportunityService {
   /** Every change: one audit event and one outbox row, in the change's own transaction. */
   private async recordChange(manager: EntityManager, actor: Actor, action: string, id: string, diff: Record<string, unknown>): Promise<void> {
     await this.audit.append(manager, { actor, action, entityType: 'LearningOpportunity', entityId: id, diff });
-    await this.outbox.enqueue(manager, 'opportunity', [id]);
+    await this.outbox.enqueue(manager, OPPORTUNITY_CHANGED_TOPIC, [id]);
   }
 }
 

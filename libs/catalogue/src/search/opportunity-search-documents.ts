@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, groupBy } from '#platform';
-import { AccreditationService, OrganisationService, RecognitionService } from '#registry';
+import { AccreditationService, OrganisationService, PROVIDER_CHANGED_TOPIC, RecognitionService } from '#registry';
 import { type DocumentChanges, type OpportunityDocument, type OutboxChange, SearchDocumentSource, type WindowSlot } from '#search';
 import { type DataSource, In } from 'typeorm';
 import { LearningOpportunityEntity } from '../opportunity/opportunity.entity.js';
+import { OPPORTUNITY_CHANGED_TOPIC } from '../opportunity/opportunity.service.js';
 import { accreditationWindows, windowSlots } from './accreditation-windows.js';
 import { type ProviderSummary, toSearchDocument } from './search-document.js';
 
@@ -29,8 +30,8 @@ export class OpportunitySearchDocuments extends SearchDocumentSource {
   /** `opportunity` rows: that opportunity, or its removal; `provider` rows: all its published ones. */
   async documentsFor(changes: readonly OutboxChange[]): Promise<DocumentChanges> {
     const ids = (topic: string) => [...new Set(changes.filter((c) => c.topic === topic).map((c) => c.aggregateId))];
-    const opportunityIds = ids('opportunity');
-    const providerIds = ids('provider');
+    const opportunityIds = ids(OPPORTUNITY_CHANGED_TOPIC);
+    const providerIds = ids(PROVIDER_CHANGED_TOPIC);
     const repository = this.dataSource.getRepository(LearningOpportunityEntity);
     const rows = [
       ...(opportunityIds.length > 0 ? await repository.findBy({ id: In(opportunityIds) }) : []),

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
-import { OutboxService } from '#search';
-import { type Actor, type Caller, Clock, DomainError, type FieldProblem, requireAuthenticated, actorOf } from '#platform';
+import { type Actor, type Caller, Clock, DomainError, type FieldProblem, OutboxService, requireAuthenticated, actorOf } from '#platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
+import { PROVIDER_CHANGED_TOPIC } from '../outbox-topics.js';
 import { RecognitionService } from '../recognition/recognition.service.js';
 import { latestEntry } from '../status-history.js';
 import { bumpVersion } from '../versioning.js';
@@ -91,7 +91,7 @@ export class AccreditationService {
         trustRelevant: true,
       });
       // The provider's accreditation windows changed: its opportunities are re-indexed.
-      await this.outbox.enqueue(manager, 'provider', [input.accreditedOrganisationId]);
+      await this.outbox.enqueue(manager, PROVIDER_CHANGED_TOPIC, [input.accreditedOrganisationId]);
       return accreditation;
     });
   }
@@ -161,7 +161,7 @@ export class AccreditationService {
         diff: { status: input.status, effectiveAt, reason: input.reason },
         trustRelevant: true,
       });
-      await this.outbox.enqueue(manager, 'provider', [accreditation.accreditedOrganisationId]);
+      await this.outbox.enqueue(manager, PROVIDER_CHANGED_TOPIC, [accreditation.accreditedOrganisationId]);
       return saved;
     });
   }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
 import { OrganisationDirectory } from '#auth';
-import { OutboxService } from '#search';
-import { type Caller, Clock, DomainError, requireAdmin } from '#platform';
+import { type Caller, Clock, DomainError, OutboxService, requireAdmin } from '#platform';
 import { type DataSource, In } from 'typeorm';
 import { accreditedAtCondition } from '../accreditation/accredited-at.sql.js';
+import { PROVIDER_CHANGED_TOPIC } from '../outbox-topics.js';
 import { latestEntry } from '../status-history.js';
 import { bumpVersion } from '../versioning.js';
 import type { ChangeOrganisationStatusInput, OrganisationsArgs, RegisterOrganisationInput } from './dto/organisation.inputs.js';
@@ -122,7 +122,7 @@ export class OrganisationService extends OrganisationDirectory {
         trustRelevant: true,
       });
       // A provider that is not active is not shown as accredited: its opportunities are re-indexed.
-      await this.outbox.enqueue(manager, 'provider', [organisation.id]);
+      await this.outbox.enqueue(manager, PROVIDER_CHANGED_TOPIC, [organisation.id]);
       return saved;
     });
   }

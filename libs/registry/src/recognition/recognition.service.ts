@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
-import { OutboxService } from '#search';
-import { type Caller, DomainError, requireAdmin } from '#platform';
+import { type Caller, DomainError, OutboxService, requireAdmin } from '#platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { AccreditationEntity } from '../accreditation/accreditation.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
+import { PROVIDER_CHANGED_TOPIC } from '../outbox-topics.js';
 import { AgencyRecognitionEntity, recognitionHoldsAt } from './agency-recognition.entity.js';
 import type { RecogniseQualityAgencyInput } from './dto/recognise-quality-agency.input.js';
 
@@ -49,7 +49,7 @@ export class RecognitionService {
       });
       // Every provider this agency accredited may be accredited at other times now: re-index them.
       const accredited = await manager.getRepository(AccreditationEntity).findBy({ accreditingAgentId: agency.id });
-      await this.outbox.enqueue(manager, 'provider', accredited.map((a) => a.accreditedOrganisationId));
+      await this.outbox.enqueue(manager, PROVIDER_CHANGED_TOPIC, accredited.map((a) => a.accreditedOrganisationId));
       return recognition;
     });
   }

@@ -1,8 +1,8 @@
 import type { OpportunityDocument } from '../opportunities/opportunity-document.js';
-import type { OutboxTopic } from '../outbox/outbox.service.js';
 
+/** One outbox row as the indexer hands it on: the topic is its writer's name for what changed. */
 export interface OutboxChange {
-  topic: OutboxTopic | string;
+  topic: string;
   aggregateId: string;
 }
 

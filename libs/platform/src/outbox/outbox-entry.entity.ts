@@ -1,9 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The transactional outbox between PostgreSQL and Meilisearch: a write commits one row here in the
- * same transaction as its data; the indexer sends pending rows to Meilisearch and marks them done.
- * The age of the oldest pending row is the index lag that /health reports.
+ * One outbox row: a write commits it in the same transaction as its data; the consumer (the search
+ * indexer) processes pending rows and marks them done. The age of the oldest pending row is the
+ * index lag that /health reports.
  */
 @Entity({ name: 'search_outbox' })
 @Index('search_outbox_pending', ['nextAttemptAt'], { where: '"processed_at" IS NULL' })
@@ -11,7 +11,7 @@ export class OutboxEntryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  /** What changed, e.g. `opportunity` or `provider`. */
+  /** What changed, as its writer names it, e.g. `opportunity` or `provider`. */
   @Column({ type: 'text' })
   topic: string;
 
