@@ -1,11 +1,11 @@
-export { TrustAnchorEntity } from './anchor/trust-anchor.entity.js';
-export { IssuerCertificateEntity } from './certificate/issuer-certificate.entity.js';
-export { IssuerDidEntity } from './did/issuer-did.entity.js';
+export { TrustAnchorEntity } from './anchors/trust-anchor.entity.js';
+export { IssuerCertificateEntity } from './certificates/issuer-certificate.entity.js';
+export { IssuerDidEntity } from './dids/issuer-did.entity.js';
 export { KeyStatusEntryEntity } from './key-status/key-status-entry.entity.js';
 export { type Jwk, verifyCompactJws } from './signing/jws.js';
 export { TrustIndexService } from './trust-index/trust-index.service.js';
 export { TrustModule } from './trust.module.js';
-export { TrustAnchorService } from './anchor/trust-anchor.service.js';
-export { IssuerCertificateService } from './certificate/issuer-certificate.service.js';
-export { IssuerDidService } from './did/issuer-did.service.js';
-export { parseCertificatePem } from './certificates/parse-certificate.js';
+export { TrustAnchorService } from './anchors/trust-anchor.service.js';
+export { IssuerCertificateService } from './certificates/issuer-certificate.service.js';
+export { IssuerDidService } from './dids/issuer-did.service.js';
+export { parseCertificatePem } from './x509/parse-certificate.js';

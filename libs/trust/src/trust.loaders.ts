@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { groupByKeys, requestLoader } from '#platform';
 import type DataLoader from 'dataloader';
-import { IssuerCertificateService } from './certificate/issuer-certificate.service.js';
-import type { IssuerCertificateEntity } from './certificate/issuer-certificate.entity.js';
-import { IssuerDidService } from './did/issuer-did.service.js';
-import type { IssuerDidEntity } from './did/issuer-did.entity.js';
+import { IssuerCertificateService } from './certificates/issuer-certificate.service.js';
+import type { IssuerCertificateEntity } from './certificates/issuer-certificate.entity.js';
+import { IssuerDidService } from './dids/issuer-did.service.js';
+import type { IssuerDidEntity } from './dids/issuer-did.entity.js';
 import type { KeyStatusEntryEntity } from './key-status/key-status-entry.entity.js';
 import { KeyStatusService } from './key-status/key-status.service.js';
 

@@ -2,7 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { compactVerify, errors, flattenedVerify, importJWK, importX509, type JWK } from 'jose';
 import { Clock, DomainError } from '#platform';
-import { parseCertificatePem, type ParsedCertificate } from '../certificates/parse-certificate.js';
+import { parseCertificatePem, type ParsedCertificate } from '../x509/parse-certificate.js';
 import { TrustDecisionService } from '../decision/trust-decision.service.js';
 import type { TrustDecision } from '../decision/trust-decision.types.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';

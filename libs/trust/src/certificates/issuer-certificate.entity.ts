@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { RecordEntity } from '#platform';
 import { OrganisationEntity } from '#registry';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TrustAnchorEntity } from '../anchor/trust-anchor.entity.js';
+import { TrustAnchorEntity } from '../anchors/trust-anchor.entity.js';
 
 /** Validity of one certificate of a chain. */
 export interface StoredValidity {

@@ -1,5 +1,5 @@
 import { DomainError } from '#platform';
-import { CertificateInputError, type ParsedCertificate, parseCertificateChainPem, parseCertificatePem } from './certificates/parse-certificate.js';
+import { CertificateInputError, type ParsedCertificate, parseCertificateChainPem, parseCertificatePem } from './parse-certificate.js';
 
 /** Parses one certificate from an input field; a malformed one is the caller's error, named by field — never a 500. */
 export function certificateFromField(pem: string, field: string): ParsedCertificate {

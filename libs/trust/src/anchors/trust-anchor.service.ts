@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
 import { type Caller, Clock, DomainError, requireAdmin } from '#platform';
 import type { DataSource } from 'typeorm';
-import { certificateFromField } from '../certificate-input.js';
+import { certificateFromField } from '../x509/certificate-input.js';
 import type { RevokeKeyInput } from '../key-status/revoke-key.input.js';
 import { KeyStatusService } from '../key-status/key-status.service.js';
 import { TrustAnchorEntity } from './trust-anchor.entity.js';
