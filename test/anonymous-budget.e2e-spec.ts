@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** The anonymous budget is one per client address, whichever public surface a request uses. */
-describe('one anonymous budget across REST, GraphQL trust and search', () => {
+describe('one anonymous budget across REST, GraphQL and search', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp({ rateLimitPerMinute: 4 });
@@ -48,6 +48,26 @@ describe('one anonymous budget across REST, GraphQL trust and search', () => {
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
       expect(body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    }
+  });
+
+  it('meters every anonymous GraphQL operation and REST route, except /health', async () => {
+    const budgeted = await startTestApp({ rateLimitPerMinute: 2 });
+    try {
+      const read = () =>
+        fetch(`${budgeted.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ organisations(first: 1) { totalCount } }' }),
+        });
+      for (let i = 0; i < 3; i += 1) expect((await fetch(`${budgeted.url}/health`)).headers.get('ratelimit-limit')).toBeNull();
+      expect((await read()).headers.get('ratelimit-remaining')).toBe('1');
+      expect((await fetch(`${budgeted.url}/trust/v1/keys`)).headers.get('ratelimit-remaining')).toBe('0');
+      const refused = (await (await read()).json()) as { errors: { extensions: { code: string } }[] };
+      expect(refused.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+      expect((await fetch(`${budgeted.url}/health`)).ok).toBe(true);
+    } finally {
+      await budgeted.close();
     }
   });
 

@@ -1,11 +1,13 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RateLimitGuard } from '#platform';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { ApiKeyService } from './api-key/api-key.service.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 
 /**
- * API keys and the authentication of every request. `directory` is the module that provides
+ * API keys, the authentication of every request and then the anonymous budget (two global guards,
+ * in this order: the budget needs to know whether the caller has a key). `directory` is the module that provides
  * `OrganisationDirectory` (the registry's), handed in by the composition root.
  */
 @Module({})
@@ -14,7 +16,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [options.directory],
-      providers: [ApiKeyService, ApiKeyResolver, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+      providers: [ApiKeyService, ApiKeyResolver, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
       exports: [ApiKeyService],
     };
   }

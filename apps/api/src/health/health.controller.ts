@@ -1,7 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { Unmetered } from '#platform';
 import { type HealthReport, HealthService } from './health.service.js';
 
+/** Not metered: probes and load balancers poll it. */
+@Unmetered()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

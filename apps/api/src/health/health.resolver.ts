@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Unmetered } from '#platform';
 import { type EngineState, HealthService } from './health.service.js';
 
 @ObjectType('Health', { description: 'The state of the api and its engines, as GET /health reports it.' })
@@ -13,6 +14,7 @@ export class HealthType {
   indexLagSeconds: number | null;
 }
 
+@Unmetered()
 @Resolver(() => HealthType)
 export class HealthResolver {
   constructor(private readonly service: HealthService) {}

@@ -1,7 +1,5 @@
-import { UseGuards } from '@nestjs/common';
 import { Args, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { RateLimitGuard } from '#platform';
 import { CatalogueSearchService } from './catalogue-search.service.js';
 import { OpportunitySearchResult } from './dto/opportunity-search.result.js';
 import { SearchOpportunitiesInput } from './dto/search-opportunities.input.js';
@@ -16,13 +14,11 @@ export class OpportunitySearchResolver {
   ) {}
 
   @Query(() => [OpportunitySuggestion], { description: 'Completions as one types: course titles, skills (learning outcomes) and providers.' })
-  @UseGuards(RateLimitGuard)
   suggestOpportunities(@Args('input') input: SuggestOpportunitiesInput): Promise<OpportunitySuggestion[]> {
     return this.suggestions.suggest(input);
   }
 
   @Query(() => OpportunitySearchResult, { description: 'Published learning opportunities by text and filters, with facet counts.' })
-  @UseGuards(RateLimitGuard)
   searchOpportunities(@Args('input') input: SearchOpportunitiesInput, @Info() info: GraphQLResolveInfo): Promise<OpportunitySearchResult> {
     return this.search.searchOpportunities(input, documentAnswers(info) ? 'document' : 'database');
   }

@@ -58,8 +58,7 @@ export function clockStore(clock: Clock) {
  * Registers @fastify/rate-limit on the api's Fastify instance — not on every route (`global:
  * false`): the RateLimitGuard asks it, once per HTTP request and only for anonymous callers, after
  * authentication has said who the caller is. Keyed by client address, so every public surface
- * that uses the guard (trust REST, GraphQL trust and search, credential verification) draws on
- * one budget. Headers follow the IETF draft (`RateLimit-Limit`, `RateLimit-Remaining`,
+ * (the guard is global: every REST route and GraphQL operation but `/health`) draws on one budget. Headers follow the IETF draft (`RateLimit-Limit`, `RateLimit-Remaining`,
  * `RateLimit-Reset`) plus `Retry-After` when refused.
  */
 export async function registerAnonymousBudget(fastify: FastifyInstance, config: TesseraConfig, clock: Clock): Promise<void> {

@@ -1,5 +1,5 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestOf } from '../caller/current-caller.js';
@@ -9,11 +9,17 @@ import { TESSERA_CONFIG } from '../platform.module.js';
 
 type Verdict = Awaited<ReturnType<ReturnType<FastifyInstance['createRateLimit']>>>;
 const CHARGED = Symbol('anonymous budget verdict');
+const UNMETERED = 'tessera:unmetered';
+
+/** Exempts a controller or resolver from the anonymous budget: only what probes and load balancers poll (/health). */
+export const Unmetered = () => SetMetadata(UNMETERED, true);
 
 /**
- * The anonymous budget (see registerAnonymousBudget) on a route or resolver. Runs after the
- * authentication guard: callers with a token are not limited. An HTTP request is charged once,
- * however many limited fields one GraphQL document asks for.
+ * The anonymous budget (see registerAnonymousBudget), a global guard: every anonymous REST route
+ * and top-level GraphQL field draws on it unless marked `@Unmetered()`. Runs after the
+ * authentication guard (both are registered, in that order, by the AuthModule): callers with a
+ * token are not limited. An HTTP request is charged once, however many fields one GraphQL document
+ * asks for.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -22,11 +28,13 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     @Inject(TESSERA_CONFIG) private readonly config: TesseraConfig,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const limit = this.config.rateLimitPerMinute;
     if (limit === null) return true;
+    if (this.reflector.getAllAndOverride<boolean>(UNMETERED, [context.getHandler(), context.getClass()])) return true;
     const request = requestOf(context) as ReturnType<typeof requestOf> & { [CHARGED]?: Promise<Verdict> };
     if (request.caller && request.caller.kind !== 'anonymous') return true;
     request[CHARGED] ??= this.limiter()(request);

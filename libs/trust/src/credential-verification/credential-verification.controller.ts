@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { DomainError, RateLimitGuard } from '#platform';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { DomainError } from '#platform';
 import type { CredentialVerification } from './credential-verification.types.js';
 import { CredentialVerificationService } from './credential-verification.service.js';
 
@@ -10,7 +10,6 @@ export class CredentialVerificationController {
 
   @Post('verify')
   @HttpCode(200)
-  @UseGuards(RateLimitGuard)
   verify(@Body() body: unknown): Promise<CredentialVerification> {
     if (body === undefined || body === null || body === '') throw DomainError.badInput([{ field: 'credential', message: 'is missing: send the credential file as the request body' }]);
     // JSON bodies arrive parsed; the signed bytes of a b64:false payload are its string, unchanged by parsing.

@@ -1,6 +1,4 @@
-import { UseGuards } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { RateLimitGuard } from '#platform';
 import { CredentialVerification, VerifyCredentialInput } from './credential-verification.types.js';
 import { CredentialVerificationService } from './credential-verification.service.js';
 
@@ -9,7 +7,6 @@ export class CredentialVerificationResolver {
   constructor(private readonly verification: CredentialVerificationService) {}
 
   @Query(() => CredentialVerification, { description: 'Verify a credential as received: signature, then the issuer\'s trust when it signed. Signed.' })
-  @UseGuards(RateLimitGuard)
   verifyCredential(@Args('input') input: VerifyCredentialInput): Promise<CredentialVerification> {
     return this.verification.verify(input.credential);
   }

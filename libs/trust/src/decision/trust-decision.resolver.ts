@@ -1,6 +1,4 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { UseGuards } from '@nestjs/common';
-import { RateLimitGuard } from '#platform';
 import { IssuerTrustInput } from './dto/issuer-trust.input.js';
 import { TrustDecision } from './trust-decision.types.js';
 import { TrustDecisionService } from './trust-decision.service.js';
@@ -10,7 +8,6 @@ export class TrustDecisionResolver {
   constructor(private readonly decisions: TrustDecisionService) {}
 
   @Query(() => TrustDecision, { description: 'Was this issuer trusted, for this scope, at this time? Signed.' })
-  @UseGuards(RateLimitGuard)
   issuerTrust(@Args('input') input: IssuerTrustInput): Promise<TrustDecision> {
     return this.decisions.decide(input);
   }

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { RateLimitGuard } from '#platform';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { type Jwk } from '../signing/jws.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustListService } from '../trust-list/trust-list.service.js';
@@ -19,14 +18,12 @@ export class TrustController {
 
   @Post('decisions')
   @HttpCode(200)
-  @UseGuards(RateLimitGuard)
   decide(@Body() input: IssuerTrustInput): Promise<TrustDecision> {
     return this.decisions.decide(input);
   }
 
   /** `identifier` is a DID, a certificate SHA-256 or a legal (or other registered) identifier. */
   @Get('issuers/:identifier')
-  @UseGuards(RateLimitGuard)
   lookup(@Param('identifier') identifier: string, @Query() query: IssuerLookupQuery): Promise<TrustDecision> {
     return this.decisions.decide(Object.assign(new IssuerTrustInput(), query, IssuerLookupQuery.identity(identifier)));
   }
