@@ -61,7 +61,7 @@ export {
 export { groupByKeys, pickByKeys, requestLoader } from './graphql/request-loaders.js';
 export { ParseIdPipe } from './validation/parse-id.pipe.js';
 export { IsCountryCode, IsEqfLevel, IsIscedFCode, IsLanguageCode, IsLegalIdentifier } from './validation/vocabulary-validators.js';
-export { RateLimitGuard } from './http/rate-limit.guard.js';
+export { RateLimitGuard, Unmetered } from './http/rate-limit.guard.js';
 export { registerAnonymousBudget } from './http/anonymous-budget.js';
 export { RecordEntity } from './database/record.entity.js';
 export { HistoryEntryEntity } from './database/history-entry.entity.js';
