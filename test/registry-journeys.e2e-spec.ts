@@ -176,4 +176,46 @@ describe('registry journeys: an agency records and manages its decisions', () =>
     const badCursor = await app.graphql(query, { filter: { country }, first: 2, after: 'garbage' });
     expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'after' }] });
   });
+
+  it('does not count a suspended provider as accredited, whatever its decisions say (filter, field and decision agree)', async () => {
+    const country = 'CY'; // only this test registers Cypriot organisations
+    const agency = await registerOrganisation(app, 'QUALITY_AGENCY', { country });
+    await recognise(app, agency.id);
+    const agencyToken = await createApiKey(app, 'QUALITY_AGENCY', agency.id);
+    const provider = await registerOrganisation(app, 'PROVIDER', { country });
+    // Far from both ends, so that the filter's "now" falls inside the decision whenever this runs.
+    const decision = await recordAccreditation(app, agencyToken, provider.id, { validFrom: '2024-01-01T00:00:00Z', issuedAt: '2024-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z', reviewDate: null });
+    dataOf(
+      await app.graphql(
+        `mutation($input: ChangeOrganisationStatusInput!) { changeOrganisationStatus(input: $input) { id } }`,
+        { input: { organisationId: provider.id, status: 'SUSPENDED', reason: 'under investigation', version: provider.version } },
+        app.adminToken,
+      ),
+    );
+    const history = dataOf(await app.graphql(`query($id: ID!) { organisation(id: $id) { statusHistory { status effectiveAt } } }`, { id: provider.id }))
+      .organisation.statusHistory;
+    expect(history.map((e: { status: string }) => e.status)).toEqual(['ACTIVE', 'SUSPENDED']);
+    const suspendedAt = new Date(history[1].effectiveAt);
+
+    const state = async (accreditationState: string) =>
+      dataOf(
+        await app.graphql(`query($filter: OrganisationFilter) { organisations(filter: $filter, first: 10) { edges { node { id } } } }`, {
+          filter: { country, kind: 'PROVIDER', accreditationState },
+        }),
+      ).organisations.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(await state('ACCREDITED')).toEqual([]);
+    expect(await state('NOT_ACCREDITED')).toEqual([provider.id]);
+
+    const read = dataOf(
+      await app.graphql(
+        `query($id: ID!, $before: DateTime!, $since: DateTime!) { organisation(id: $id) {
+          before: accredited(at: $before) since: accredited(at: $since) now: accredited
+          accreditations { id inForce }
+        } }`,
+        { id: provider.id, before: new Date(suspendedAt.getTime() - 1).toISOString(), since: suspendedAt.toISOString() },
+      ),
+    ).organisation;
+    // The decision itself stays in force; the provider's own status is what takes accreditation away.
+    expect(read).toEqual({ before: true, since: false, now: false, accreditations: [{ id: decision.id, inForce: true }] });
+  });
 });

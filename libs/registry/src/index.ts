@@ -1,14 +1,31 @@
 export { AccreditationEntity } from './accreditation/accreditation.entity.js';
 export { AccreditationService } from './accreditation/accreditation.service.js';
 export { AccreditationStatusEntryEntity, type AccreditationStatus } from './accreditation/accreditation-status-entry.entity.js';
-export { accreditedAtCondition } from './accreditation/accredited-at.sql.js';
+export {
+  accreditationInForceAt,
+  accreditedAt,
+  accreditedAtSql,
+  accreditedWindows,
+  decisionGrants,
+  decisionPeriodAt,
+  organisationActiveAt,
+  type ProviderAccreditationFacts,
+  recognitionCovers,
+  recognitionHoldsAt,
+  windowsSayAccredited,
+} from './accreditation/accredited-at.js';
 export { OrganisationEntity, type OrganisationKind } from './organisation/organisation.entity.js';
 export { OrganisationService } from './organisation/organisation.service.js';
 export { OrganisationStatusEntryEntity } from './organisation/organisation-status-entry.entity.js';
-export { AgencyRecognitionEntity, recognitionHoldsAt } from './recognition/agency-recognition.entity.js';
+export { AgencyRecognitionEntity } from './recognition/agency-recognition.entity.js';
 export { RecognitionService } from './recognition/recognition.service.js';
 export { RegistryModule } from './registry.module.js';
-export { statusAt } from './status-history.js';
+export {
+  entryAt,
+  type Interval,
+  nextChangeFrom,
+  statusAt,
+} from './time-rules.js';
 export {
   type AccreditationRecord,
   byIds,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, groupBy } from '#platform';
-import { AccreditationService, OrganisationService, PROVIDER_CHANGED_TOPIC, RecognitionService } from '#registry';
+import { AccreditationService, accreditedWindows, OrganisationService, PROVIDER_CHANGED_TOPIC, RecognitionService } from '#registry';
 import { type DocumentChanges, type OpportunityDocument, type OutboxChange, SearchDocumentSource, type WindowSlot } from '#search';
 import { type DataSource, In } from 'typeorm';
 import { LearningOpportunityEntity } from '../opportunity/opportunity.entity.js';
 import { OPPORTUNITY_CHANGED_TOPIC } from '../opportunity/opportunity.service.js';
-import { accreditationWindows, windowSlots } from './accreditation-windows.js';
+import { windowSlots } from './accreditation-windows.js';
 import { type ProviderSummary, toSearchDocument } from './search-document.js';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
@@ -95,7 +95,7 @@ export class OpportunitySearchDocuments extends SearchDocumentSource {
     const recognitionsOf = groupBy(recognitions, (r) => r.agencyId);
     return new Map(
       organisations.map((organisation) => {
-        const windows = accreditationWindows({
+        const windows = accreditedWindows({
           country: organisation.country,
           statusHistory: organisationStatusOf.get(organisation.id) ?? [],
           accreditations: (accreditationsOf.get(organisation.id) ?? []).map((a) => ({

@@ -2,7 +2,8 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { type Caller, Clock, CurrentCaller, ParseIdPipe } from '#platform';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { RegistryLoaders } from '../registry.loaders.js';
-import { statusAt } from '../status-history.js';
+import { statusAt } from '../time-rules.js';
+import { accreditationInForceAt } from './accredited-at.js';
 import { AccreditationEntity } from './accreditation.entity.js';
 import { AccreditationService } from './accreditation.service.js';
 import { type AccreditationStatus, AccreditationStatusEntryEntity, AccreditationStatusEnum } from './accreditation-status-entry.entity.js';
@@ -54,6 +55,24 @@ export class AccreditationResolver {
   @ResolveField(() => [AccreditationStatusEntryEntity], { description: 'Every status change, in the order they take effect.' })
   statusHistory(@Parent() accreditation: AccreditationEntity, @Context() context: object): Promise<AccreditationStatusEntryEntity[]> {
     return this.loaders.accreditationStatusEntries(context).load(accreditation.id);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether this decision is in force at `at` (default now): not NEGATIVE, within validFrom..expiresAt, ACTIVE, by an agency ' +
+      "recognised then for the provider's country. Whether the provider is accredited also needs the provider active: Organisation.accredited.",
+  })
+  async inForce(
+    @Parent() accreditation: AccreditationEntity,
+    @Context() context: object,
+    @Args('at', { nullable: true, type: () => Date }) at?: Date,
+  ): Promise<boolean> {
+    const [statusHistory, recognitions, provider] = await Promise.all([
+      this.loaders.accreditationStatusEntries(context).load(accreditation.id),
+      this.loaders.recognitionsOfAgency(context).load(accreditation.accreditingAgentId),
+      this.loaders.organisation(context).load(accreditation.accreditedOrganisationId),
+    ]);
+    return accreditationInForceAt({ ...accreditation, statusHistory }, recognitions, provider!.country, at ?? this.clock.now());
   }
 
   @ResolveField(() => AccreditationStatusEnum, {

@@ -6,7 +6,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PROVIDER_CHANGED_TOPIC } from '../outbox-topics.js';
 import { RecognitionService } from '../recognition/recognition.service.js';
-import { latestEntry } from '../status-history.js';
+import { latestEntry } from '../time-rules.js';
 import { bumpVersion } from '../versioning.js';
 import { AccreditationEntity } from './accreditation.entity.js';
 import { type AccreditationStatus, AccreditationStatusEntryEntity } from './accreditation-status-entry.entity.js';

@@ -1,9 +1,10 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { accreditedAt } from '../accreditation/accredited-at.js';
 import { type Caller, Clock, CurrentCaller, ParseIdPipe } from '#platform';
 import { AccreditationEntity } from '../accreditation/accreditation.entity.js';
 import { AgencyRecognitionEntity } from '../recognition/agency-recognition.entity.js';
 import { RegistryLoaders } from '../registry.loaders.js';
-import { statusAt } from '../status-history.js';
+import { statusAt } from '../time-rules.js';
 import { OrganisationConnection } from './dto/organisation.connection.js';
 import { ChangeOrganisationStatusInput, OrganisationsArgs, RegisterOrganisationInput } from './dto/organisation.inputs.js';
 import { OrganisationEntity } from './organisation.entity.js';
@@ -57,6 +58,30 @@ export class OrganisationResolver {
     const entries = await this.loaders.organisationStatusEntries(context).load(organisation.id);
     // Before it was registered, nothing said otherwise: an organisation counts as active.
     return statusAt(entries, at ?? this.clock.now()) ?? 'ACTIVE';
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the organisation is accredited at `at` (default now): active itself, with a positive decision in force, ACTIVE, ' +
+      "by an agency recognised then for its country — the same rule as the accreditationState filter, search's accreditedOnly and trust.",
+  })
+  async accredited(
+    @Parent() organisation: OrganisationEntity,
+    @Context() context: object,
+    @Args('at', { nullable: true, type: () => Date }) at?: Date,
+  ): Promise<boolean> {
+    const [statusHistory, accreditations] = await Promise.all([
+      this.loaders.organisationStatusEntries(context).load(organisation.id),
+      this.loaders.accreditationsOfProvider(context).load(organisation.id),
+    ]);
+    const decisions = await Promise.all(
+      accreditations.map(async (a) => ({
+        ...a,
+        statusHistory: await this.loaders.accreditationStatusEntries(context).load(a.id),
+        agencyRecognitions: await this.loaders.recognitionsOfAgency(context).load(a.accreditingAgentId),
+      })),
+    );
+    return accreditedAt({ country: organisation.country, statusHistory, accreditations: decisions }, at ?? this.clock.now());
   }
 
   @ResolveField(() => [AccreditationEntity], { description: 'Decisions about this organisation (as a provider).' })

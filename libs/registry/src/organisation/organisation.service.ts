@@ -4,9 +4,9 @@ import { AuditService } from '#audit';
 import { OrganisationDirectory } from '#auth';
 import { type Caller, Clock, DomainError, OutboxService, requireAdmin } from '#platform';
 import { type DataSource, In } from 'typeorm';
-import { accreditedAtCondition } from '../accreditation/accredited-at.sql.js';
+import { accreditedAtSql } from '../accreditation/accredited-at.js';
 import { PROVIDER_CHANGED_TOPIC } from '../outbox-topics.js';
-import { latestEntry } from '../status-history.js';
+import { latestEntry } from '../time-rules.js';
 import { bumpVersion } from '../versioning.js';
 import type { ChangeOrganisationStatusInput, OrganisationsArgs, RegisterOrganisationInput } from './dto/organisation.inputs.js';
 import { OrganisationEntity, type OrganisationKind } from './organisation.entity.js';
@@ -149,7 +149,7 @@ export class OrganisationService extends OrganisationDirectory {
     if (filter.country) query.andWhere('o.country = :country', { country: filter.country });
     if (filter.legalIdentifier) query.andWhere('o.legal_identifier = :legalIdentifier', { legalIdentifier: filter.legalIdentifier });
     if (filter.accreditationState) {
-      const condition = accreditedAtCondition('o');
+      const condition = accreditedAtSql('o');
       query.andWhere(filter.accreditationState === 'ACCREDITED' ? condition : `NOT ${condition}`, { at: this.clock.now() });
     }
     const totalCount = await query.clone().getCount();

@@ -37,8 +37,3 @@ export class AgencyRecognitionEntity extends RecordEntity {
 
 
 }
-
-/** True when the recognition holds at `at` (validUntil exclusive). */
-export function recognitionHoldsAt(recognition: Pick<AgencyRecognitionEntity, 'validFrom' | 'validUntil'>, at: Date): boolean {
-  return recognition.validFrom.getTime() <= at.getTime() && (recognition.validUntil === null || at.getTime() < recognition.validUntil.getTime());
-}

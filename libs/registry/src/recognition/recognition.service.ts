@@ -6,7 +6,8 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { AccreditationEntity } from '../accreditation/accreditation.entity.js';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PROVIDER_CHANGED_TOPIC } from '../outbox-topics.js';
-import { AgencyRecognitionEntity, recognitionHoldsAt } from './agency-recognition.entity.js';
+import { recognitionHoldsAt } from '../accreditation/accredited-at.js';
+import { AgencyRecognitionEntity } from './agency-recognition.entity.js';
 import type { RecogniseQualityAgencyInput } from './dto/recognise-quality-agency.input.js';
 
 @Injectable()

@@ -1,3 +1,14 @@
+import {
+  accreditationInForceAt,
+  decisionGrants,
+  decisionPeriodAt,
+  entryAt,
+  nextChangeFrom,
+  organisationActiveAt,
+  recognitionCovers,
+  recognitionHoldsAt,
+} from '#registry';
+import { iscedFCovers } from '#platform';
 import type {
   AccreditationFacts,
   AgencyRecognitionFacts,
@@ -6,7 +17,6 @@ import type {
   OrganisationFacts,
   RegistryFacts,
   Revocation,
-  StatusEntry,
   ValidityPeriod,
 } from './trust-facts.js';
 
@@ -14,7 +24,9 @@ import type {
  * DESIGN §3, steps 2–5, as a pure function of the registry's facts and a time. Step 1 (finding
  * the organisation behind a certificate, DID or identifier) is done by the caller
  * (TrustDecisionService's identification); this only refuses a key that does not name the
- * organisation it was given with.
+ * organisation it was given with. Steps 3 and 4 are the registry's "accredited at t" (the parts
+ * exported by #registry's accredited-at.ts, used here to decide and to explain), plus scope: the
+ * registry's filter, the catalogue's search windows and this answer cannot disagree.
  */
 
 export const TRUST_STATUSES = ['TRUSTED', 'NOT_TRUSTED', 'UNKNOWN_ISSUER'] as const;
@@ -131,9 +143,10 @@ export function evaluateTrust(query: TrustQuery, facts: RegistryFacts, at: Date)
 
   const keyCheck = checkKey(key, organisation, facts, at);
   const organisationReasons = checkOrganisation(organisation, at);
+  const organisationActive = organisationActiveAt(organisation.statusHistory, at);
   const accreditationCheck = checkAccreditations(organisation, query.scope ?? {}, facts, at);
   const trusted =
-    keyCheck.reasons.length === 0 && organisationReasons.length === 0 && accreditationCheck.grants.length > 0;
+    keyCheck.reasons.length === 0 && organisationActive && accreditationCheck.grants.length > 0;
 
   if (!trusted) {
     const accreditationReasons = accreditationCheck.grants.length > 0 ? [] : accreditationCheck.reasons;
@@ -239,7 +252,7 @@ function chainReasons(certificate: CertificateFacts, facts: RegistryFacts, at: D
 
   const reasons: Reason[] = [];
   const anchor = facts.trustAnchor(anchorId);
-  const anchorStatus = anchor === undefined ? null : statusAt(anchor.statusHistory, at);
+  const anchorStatus = anchor === undefined ? null : entryAt(anchor.statusHistory, at);
   if (anchor === undefined) {
     reasons.push({ code, clause: `the chain of ${name} leads to trust anchor ${anchorId}, which is not in the registry` });
   } else if (anchorStatus !== null && anchorStatus.status === 'REVOKED') {
@@ -274,8 +287,9 @@ function didReasons(did: DidFacts, at: Date): Reason[] {
 
 // ---- Step 3: the organisation ----
 
+/** Why the organisation is not active at `at` (none before its first entry: the registry's rule). */
 function checkOrganisation(organisation: OrganisationFacts, at: Date): Reason[] {
-  const entry = statusAt(organisation.statusHistory, at);
+  const entry = entryAt(organisation.statusHistory, at);
   if (entry === null) return [];
   const name = `organisation ${organisation.id}`;
   switch (entry.status) {
@@ -304,41 +318,44 @@ function checkAccreditations(
   const reasons: Reason[] = [];
   for (const accreditation of accreditations) {
     const recognitions = recognitionsInForce(accreditation.accreditingAgentId, organisation.country, facts, at);
-    const failures = [
+    const scopeFailures = scopeReasons(accreditation, scope);
+    // The grant is the registry's rule plus scope; the reasons below only explain a refusal.
+    if (accreditationInForceAt(accreditation, recognitions, organisation.country, at) && scopeFailures.length === 0) {
+      const recognitionEnd = latest(recognitions.map((r) => r.validUntil));
+      grants.push({ accreditation, end: earliest([accreditation.expiresAt, recognitionEnd, nextChangeFrom(accreditation.statusHistory, at, 'ACTIVE')]) });
+      continue;
+    }
+    reasons.push(
       ...decisionReasons(accreditation),
       ...periodReasons(accreditation, at),
       ...statusReasons(accreditation, at),
       ...recognitionReasons(accreditation, organisation, recognitions, facts, at),
-      ...scopeReasons(accreditation, scope),
-    ];
-    if (failures.length === 0) {
-      const recognitionEnd = latest(recognitions.map((r) => r.validUntil));
-      grants.push({ accreditation, end: earliest([accreditation.expiresAt, recognitionEnd, nextChangeTo(accreditation.statusHistory, at, 'ACTIVE')]) });
-    }
-    reasons.push(...failures);
+      ...scopeFailures,
+    );
   }
   return { grants, reasons };
 }
 
 function decisionReasons(accreditation: AccreditationFacts): Reason[] {
-  if (accreditation.decision !== 'NEGATIVE') return [];
+  if (decisionGrants(accreditation.decision)) return [];
   return [{ code: 'ACCREDITATION_NEGATIVE', clause: `accreditation ${accreditation.id} records a negative decision` }];
 }
 
 function periodReasons(accreditation: AccreditationFacts, at: Date): Reason[] {
   const name = `accreditation ${accreditation.id}`;
-  if (isBefore(at, accreditation.validFrom)) {
-    return [{ code: 'ACCREDITATION_NOT_YET_VALID', clause: `${name} is valid only from ${iso(accreditation.validFrom)}` }];
+  switch (decisionPeriodAt(accreditation, at)) {
+    case 'NOT_YET_VALID':
+      return [{ code: 'ACCREDITATION_NOT_YET_VALID', clause: `${name} is valid only from ${iso(accreditation.validFrom)}` }];
+    case 'EXPIRED':
+      return [{ code: 'ACCREDITATION_EXPIRED', clause: `${name} expired at ${iso(accreditation.expiresAt!)}` }];
+    case 'IN_FORCE':
+      return [];
   }
-  if (accreditation.expiresAt !== null && !isBefore(at, accreditation.expiresAt)) {
-    return [{ code: 'ACCREDITATION_EXPIRED', clause: `${name} expired at ${iso(accreditation.expiresAt)}` }];
-  }
-  return [];
 }
 
-/** No entry in force yet means ACTIVE: whether it had started is validFrom's question. */
+/** No entry in force yet means ACTIVE (the registry's rule): whether it had started is validFrom's question. */
 function statusReasons(accreditation: AccreditationFacts, at: Date): Reason[] {
-  const entry = statusAt(accreditation.statusHistory, at);
+  const entry = entryAt(accreditation.statusHistory, at);
   if (entry === null) return [];
   const clause = (verb: string) => `accreditation ${accreditation.id} was ${verb} with effect from ${iso(entry.effectiveAt)}`;
   switch (entry.status) {
@@ -354,7 +371,7 @@ function statusReasons(accreditation: AccreditationFacts, at: Date): Reason[] {
 }
 
 function recognitionsInForce(agencyId: string, country: string, facts: RegistryFacts, at: Date): AgencyRecognitionFacts[] {
-  return facts.recognitionsOf(agencyId).filter((r) => isRecognitionInForce(r, at) && coversCountry(r, country));
+  return facts.recognitionsOf(agencyId).filter((r) => recognitionHoldsAt(r, at) && recognitionCovers(r, country));
 }
 
 function recognitionReasons(
@@ -366,7 +383,7 @@ function recognitionReasons(
 ): Reason[] {
   if (inForce.length > 0) return [];
   const agencyId = accreditation.accreditingAgentId;
-  const inTime = facts.recognitionsOf(agencyId).some((r) => isRecognitionInForce(r, at));
+  const inTime = facts.recognitionsOf(agencyId).some((r) => recognitionHoldsAt(r, at));
   const why = inTime ? `for ${organisation.country}` : `at ${iso(at)}`;
   return [
     {
@@ -380,7 +397,7 @@ function scopeReasons(accreditation: AccreditationFacts, scope: TrustScope): Rea
   const equal = <T>(limit: T, value: T) => limit === value;
   return [
     ...limitReasons('OUT_OF_SCOPE_EQF_LEVEL', 'EQF levels', accreditation, accreditation.limitEqfLevels, scope.eqfLevel, equal),
-    ...limitReasons('OUT_OF_SCOPE_FIELD', 'ISCED-F fields', accreditation, accreditation.limitFields, scope.iscedFCode, coversField),
+    ...limitReasons('OUT_OF_SCOPE_FIELD', 'ISCED-F fields', accreditation, accreditation.limitFields, scope.iscedFCode, iscedFCovers),
     ...limitReasons('OUT_OF_SCOPE_JURISDICTION', 'jurisdictions', accreditation, accreditation.limitJurisdictions, scope.country, equal),
     ...limitReasons('OUT_OF_SCOPE_OPPORTUNITY', 'opportunities', accreditation, accreditation.limitOpportunities, scope.opportunityId, equal),
   ];
@@ -398,11 +415,6 @@ function limitReasons<T extends string | number>(
   if (value === null || value === undefined || limits.length === 0) return [];
   if (limits.some((limit) => covers(limit, value))) return [];
   return [{ code, clause: `accreditation ${accreditation.id} covers ${noun} ${limits.join(', ')}, not ${value}` }];
-}
-
-/** ISCED-F codes nest by prefix: broad 06 ⊃ narrow 061 ⊃ detailed 0613. */
-function coversField(limit: string, code: string): boolean {
-  return code.startsWith(limit);
 }
 
 // ---- Step 5: the answer's extras ----
@@ -425,13 +437,13 @@ function grantWarnings(accreditation: AccreditationFacts, at: Date): Warning[] {
  * already knows for a later time (a suspension recorded ahead).
  */
 function trustEnd(key: IssuerKey | null, organisation: OrganisationFacts, facts: RegistryFacts, grants: readonly Grant[], at: Date): Date | null {
-  const ends: (Date | null)[] = [latest(grants.map((g) => g.end)), nextChangeTo(organisation.statusHistory, at, 'ACTIVE')];
+  const ends: (Date | null)[] = [latest(grants.map((g) => g.end)), nextChangeFrom(organisation.statusHistory, at, 'ACTIVE')];
   if (key?.kind === 'did') ends.push(nextRevocation(key.did.revocations, at));
   if (key?.kind === 'certificate') {
     const { certificate } = key;
     ends.push(certificate.notAfter, nextRevocation(certificate.revocations, at));
     const anchor = certificate.chain.anchorId === null ? undefined : facts.trustAnchor(certificate.chain.anchorId);
-    if (facts.anyAnchorsExist && anchor) ends.push(nextChangeTo(anchor.statusHistory, at, 'ACTIVE'), ...certificate.chain.validity.map((v) => v.notAfter));
+    if (facts.anyAnchorsExist && anchor) ends.push(nextChangeFrom(anchor.statusHistory, at, 'ACTIVE'), ...certificate.chain.validity.map((v) => v.notAfter));
   }
   return earliest(ends);
 }
@@ -468,25 +480,7 @@ export function nextChangeAfter(query: TrustQuery, facts: RegistryFacts, at: Dat
   return earliest(times.filter((t) => isAfter(t, at)));
 }
 
-// ---- Time rules ----
-
-/**
- * The entry in force at `at`: the last with effectiveAt ≤ at. Entries sharing an effectiveAt are
- * taken in recording order (the later one wins), so the input need not be sorted.
- */
-function statusAt<S extends string>(history: readonly StatusEntry<S>[], at: Date): StatusEntry<S> | null {
-  let current: StatusEntry<S> | null = null;
-  for (const entry of history) {
-    if (isAfter(entry.effectiveAt, at)) continue;
-    if (current === null || !isBefore(entry.effectiveAt, current.effectiveAt)) current = entry;
-  }
-  return current;
-}
-
-/** When the status first leaves `staying` after `at`, as far as the history already records. */
-function nextChangeTo<S extends string>(history: readonly StatusEntry<S>[], at: Date, staying: S): Date | null {
-  return earliest(history.filter((e) => isAfter(e.effectiveAt, at) && e.status !== staying).map((e) => e.effectiveAt));
-}
+// ---- Time rules of keys (status histories and windows are the registry's: #registry time-rules.ts) ----
 
 /** The earliest revocation that takes effect after `at`. */
 function nextRevocation(revocations: readonly Revocation[], at: Date): Date | null {
@@ -506,15 +500,6 @@ function revocationAt(revocations: readonly Revocation[], at: Date): Revocation 
 /** X.509: valid from notBefore through notAfter, both inclusive. */
 function isValidAt(period: ValidityPeriod, at: Date): boolean {
   return !isBefore(at, period.notBefore) && !isAfter(at, period.notAfter);
-}
-
-/** Half-open like an accreditation: validFrom ≤ at < validUntil. */
-function isRecognitionInForce(recognition: AgencyRecognitionFacts, at: Date): boolean {
-  return !isBefore(at, recognition.validFrom) && (recognition.validUntil === null || isBefore(at, recognition.validUntil));
-}
-
-function coversCountry(recognition: AgencyRecognitionFacts, country: string): boolean {
-  return recognition.jurisdictions.length === 0 || recognition.jurisdictions.includes(country);
 }
 
 function isBefore(a: Date, b: Date): boolean {
