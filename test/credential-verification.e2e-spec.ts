@@ -67,3 +67,55 @@ describe('credential verification over REST and GraphQL', () => {
     expect(answer.reasons.map((r: { code: string }) => r.code)).toEqual(['ACCREDITATION_SUSPENDED']);
   });
 });
+
+/** A credential is personal data: a malformed request that carries one must not echo it (DESIGN §8.1). */
+describe('a malformed verifyCredential request echoes no input value', () => {
+  let app: TestApp;
+  const logged: string[] = [];
+  const MARKER = `Erika-Mustermann-${Date.now().toString(36)}`;
+  const Q = 'query($input: VerifyCredentialInput!) { verifyCredential(input: $input) { status } }';
+
+  beforeAll(async () => {
+    app = await startTestApp({ logLevel: 'trace' }, { logTo: { write: (line: string) => void logged.push(line) } });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const post = async (body: string) => {
+    const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return { status: response.status, text: await response.text() };
+  };
+
+  it('names the variable, path and type, never the value, in the answer and in the log', async () => {
+    const credentialLike = { credentialSubject: { givenName: MARKER }, proof: 'x' };
+    const answers = [
+      // Twice each: Mercurius runs a query through graphql-js first and through graphql-jit from the second time.
+      await post(JSON.stringify({ query: Q, variables: { input: { credential: credentialLike } } })),
+      await post(JSON.stringify({ query: Q, variables: { input: { credential: credentialLike } } })),
+      await post(JSON.stringify({ query: Q, variables: { input: { credential: [MARKER] } } })),
+      await post(JSON.stringify({ query: Q, variables: { input: MARKER } })),
+      await post(JSON.stringify({ query: Q, variables: { input: { credential: 'x', learner: MARKER } } })),
+      await post(JSON.stringify({ query: `{ verifyCredential(input: {credential: {givenName: "${MARKER}"}}) { status } }` })),
+      await post(JSON.stringify({ query: `{ verifyCredential(input: {credential: "x" "${MARKER}"}) { status } }` })),
+    ];
+    const viaGet = await fetch(`${app.url}/graphql?query=${encodeURIComponent(`{ verifyCredential(input: {credential: ["${MARKER}"]}) { status } }`)}`);
+    answers.push({ status: viaGet.status, text: await viaGet.text() });
+
+    for (const answer of answers) {
+      expect(answer.status).toBeLessThan(500);
+      const body = JSON.parse(answer.text) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors.length).toBeGreaterThan(0);
+      expect(body.errors.every((e) => e.extensions.code === 'BAD_USER_INPUT')).toBe(true);
+      expect(answer.text).not.toContain('Mustermann');
+    }
+    const first = (JSON.parse(answers[0].text) as { errors: { message: string }[] }).errors[0].message;
+    expect(first).toBe('Variable "$input" got an invalid value at "input.credential"; String cannot represent a non string value.');
+    expect(answers[1].text).toContain('String cannot represent a non string value');
+    expect(answers[4].text).toContain('Field \\"learner\\" is not defined by type \\"VerifyCredentialInput\\"');
+
+    // Every request was logged (the log is really captured), none with the value.
+    expect(logged.filter((line) => line.includes('"url":"/graphql')).length).toBe(answers.length);
+    expect(logged.filter((line) => line.includes('Mustermann'))).toEqual([]);
+  });
+});

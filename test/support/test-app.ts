@@ -32,7 +32,11 @@ export interface TestApp {
  */
 export async function startTestApp(
   overrides: Partial<TesseraConfig> = {},
-  options: { sameDatabaseAs?: TestApp; /** Another Meilisearch than the shared one (one a test may stop). */ meilisearch?: { url: string; masterKey?: string } } = {},
+  options: {
+    sameDatabaseAs?: TestApp;
+    /** Another Meilisearch than the shared one (one a test may stop). */ meilisearch?: { url: string; masterKey?: string };
+    /** Where the api's log lines go (default stdout), for tests that read what it logs. */ logTo?: { write(line: string): void };
+  } = {},
 ): Promise<TestApp> {
   const engines = testEngines();
   // A second instance on the same database (to test that instances agree) owns nothing of its own.
@@ -56,7 +60,7 @@ export async function startTestApp(
       meiliUrl: options.meilisearch?.url ?? engines.meiliUrl,
       meiliMasterKey: options.meilisearch ? options.meilisearch.masterKey : engines.meiliMasterKey,
     },
-    createLogger(config.logLevel),
+    createLogger(config.logLevel, options.logTo),
   );
   await nest.listen(0, '127.0.0.1');
   const url = await nest.getUrl();

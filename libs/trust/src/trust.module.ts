@@ -15,6 +15,8 @@ import { IssuerDidResolver } from './dids/issuer-did.resolver.js';
 import { IssuerDidService } from './dids/issuer-did.service.js';
 import { KeyStatusService } from './key-status/key-status.service.js';
 import { OrganisationKeysResolver } from './organisation-keys.resolver.js';
+import { EbsiTirController } from './protocols/ebsi-tir/ebsi-tir.controller.js';
+import { EbsiTirService } from './protocols/ebsi-tir/ebsi-tir.service.js';
 import { SigningKeyService } from './signing/signing-key.service.js';
 import { ReadYourWritesInterceptor } from './trust-index/read-your-writes.interceptor.js';
 import { TrustIndexService } from './trust-index/trust-index.service.js';
@@ -23,7 +25,7 @@ import { TrustLoaders } from './trust.loaders.js';
 
 /** Trust anchors, issuer keys, the trust index and the answers verifiers get (DESIGN §3). */
 @Module({
-  controllers: [TrustController, CredentialVerificationController],
+  controllers: [TrustController, CredentialVerificationController, EbsiTirController],
   providers: [
     KeyStatusService,
     TrustAnchorService,
@@ -43,6 +45,7 @@ import { TrustLoaders } from './trust.loaders.js';
     CredentialRouteOptions,
     CredentialVerificationService,
     CredentialVerificationResolver,
+    EbsiTirService,
   ],
   exports: [TrustIndexService, TrustDecisionService, TrustAnchorService, IssuerCertificateService, IssuerDidService],
 })

@@ -58,6 +58,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ TESSERA_RATE_LIMIT: '120' }).rateLimitPerMinute).toBe(120);
   });
 
+  it('takes the registry DID from TESSERA_REGISTRY_DID, else a did:web of the local address, and refuses what is not a DID', () => {
+    expect(loadConfig({}).registryDid).toBe('did:web:localhost%3A3000');
+    expect(loadConfig({ PORT: '8080' }).registryDid).toBe('did:web:localhost%3A8080');
+    expect(loadConfig({ TESSERA_REGISTRY_DID: 'did:web:registry.example.org' }).registryDid).toBe('did:web:registry.example.org');
+    expect(problemsOf({ TESSERA_REGISTRY_DID: 'https://registry.example.org' })).toEqual(['TESSERA_REGISTRY_DID']);
+    expect(problemsOf({ TESSERA_REGISTRY_DID: 'did:web:has space' })).toEqual(['TESSERA_REGISTRY_DID']);
+  });
+
   it('accepts only an EC P-256 signing key', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

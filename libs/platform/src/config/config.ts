@@ -26,7 +26,12 @@ export interface TesseraConfig {
   /** Anonymous trust and search requests per minute per client address; `null` = no limit. */
   rateLimitPerMinute: number | null;
   logLevel: LogLevel;
+  /** The registry's own DID: `iss` of what it signs for EBSI, `rootTao`, and the TRQP authority it answers as. */
+  registryDid: string;
 }
+
+/** did:<method>:<method-specific id>, per DID Core §3.1 (percent-encoding allowed). */
+const DID_SYNTAX = /^did:[a-z0-9]+:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*(?::(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*)*$/;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -106,6 +111,13 @@ export function loadConfig(env: Env = process.env): TesseraConfig {
   const logLevel = (value('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
+  // A did:web of the default local address, so that the demo works unconfigured; set it to the
+  // registry's public DID in production (EBSI's rootTao, TRQP's authority_id).
+  const registryDid = value('TESSERA_REGISTRY_DID') ?? (port ? `did:web:localhost%3A${port}` : 'did:web:localhost');
+  if (!DID_SYNTAX.test(registryDid) || registryDid.length > 2048) {
+    fail('TESSERA_REGISTRY_DID', 'must be a DID, e.g. did:web:registry.example.org (did:<method>:<method-specific id>)');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -121,6 +133,7 @@ export function loadConfig(env: Env = process.env): TesseraConfig {
     signingKeyPem,
     rateLimitPerMinute,
     logLevel,
+    registryDid,
   };
 }
 

@@ -1,19 +1,21 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger as Pino } from 'pino';
+import { type DestinationStream, pino, type Logger as Pino } from 'pino';
 import type { LogLevel } from '../config/config.js';
 
 /**
  * Structured JSON logs, one object a line, on stdout. Fastify logs each request through the same
  * instance with its request id (`reqId`), and Nest's own messages come through `NestJsonLogger`.
+ * `destination` exists for tests that must read what the api logs (e.g. that no credential does).
  */
-export function createLogger(level: LogLevel): Pino {
-  return pino({
+export function createLogger(level: LogLevel, destination?: DestinationStream): Pino {
+  const options = {
     level,
     base: { service: 'tessera' },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Tokens and keys must never reach a log line.
     redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export class NestJsonLogger implements LoggerService {

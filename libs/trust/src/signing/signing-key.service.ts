@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import { p256 } from '@noble/curves/nist.js';
 import { readOrCreateSecret, TESSERA_CONFIG, type TesseraConfig } from '#platform';
 import { type Jwk, publicJwk, signCompactJws } from './jws.js';
 
@@ -11,6 +12,7 @@ import { type Jwk, publicJwk, signCompactJws } from './jws.js';
 @Injectable()
 export class SigningKeyService {
   private readonly privateKey: KeyObject;
+  private secretScalar: Buffer | undefined;
   readonly jwk: Jwk;
 
   constructor(@Inject(TESSERA_CONFIG) config: TesseraConfig) {
@@ -26,5 +28,19 @@ export class SigningKeyService {
   /** A compact JWS of `payload`, with `typ` naming what it is. */
   sign(payload: unknown, typ: string): string {
     return signCompactJws(payload, this.privateKey, { kid: this.jwk.kid, typ });
+  }
+
+  /**
+   * A compact JWS whose bytes depend only on the key, the header and the payload: ECDSA with the
+   * RFC 6979 nonce (Node's crypto draws a random one). What is published under its own SHA-256 —
+   * EBSI attribute bodies and their `hash` — must come out the same on every instance and every
+   * request. The header is given whole (apart from `alg` and `kid`), e.g. `{typ: 'JWT'}`.
+   */
+  signDeterministic(payload: unknown, header: Record<string, unknown>): string {
+    this.secretScalar ??= Buffer.from(this.privateKey.export({ format: 'jwk' }).d!, 'base64url');
+    const signingInput = `${Buffer.from(JSON.stringify({ alg: 'ES256', kid: this.jwk.kid, ...header })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    // noble hashes the message with SHA-256 and returns r‖s (64 bytes), as JWS wants.
+    const signature = p256.sign(Buffer.from(signingInput), this.secretScalar);
+    return `${signingInput}.${Buffer.from(signature).toString('base64url')}`;
   }
 }
