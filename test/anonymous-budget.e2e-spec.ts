@@ -78,4 +78,11 @@ describe('one anonymous budget across REST, GraphQL and search', () => {
     const searched = await app.graphql('{ searchOpportunities(input: {query: "data"}) { totalHits } }', {}, app.adminToken);
     expect(searched.errors).toBeUndefined();
   });
+
+  it('authenticates the plain issuer-lookup route like every other: a bad token is 401 problem+json, not anonymous', async () => {
+    const response = await fetch(`${app.url}/trust/v1/issuers/VATES-A00000000`, { headers: { authorization: 'Bearer not-a-key' } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+  });
 });

@@ -2,11 +2,12 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { Clock } from './clock.js';
 import type { TesseraConfig } from './config/config.js';
+import { TESSERA_CONFIG } from './config/config.token.js';
 import { ErrorsFilter } from './errors/errors.filter.js';
+import { AnonymousBudget } from './http/rate-limit.guard.js';
 import { InputValidationPipe } from './validation/input-validation.pipe.js';
 
-/** Injection token of the validated `TesseraConfig`. */
-export const TESSERA_CONFIG = Symbol('TESSERA_CONFIG');
+export { TESSERA_CONFIG };
 
 /**
  * Registers what every request goes through — the validation pipe and the error filter — in the
@@ -21,10 +22,11 @@ export class PlatformModule {
       providers: [
         { provide: TESSERA_CONFIG, useValue: config },
         Clock,
+        AnonymousBudget,
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },
       ],
-      exports: [TESSERA_CONFIG, Clock],
+      exports: [TESSERA_CONFIG, Clock, AnonymousBudget],
     };
   }
 }

@@ -10,6 +10,7 @@ import { CredentialVerificationResolver } from './credential-verification/creden
 import { CredentialVerificationService } from './credential-verification/credential-verification.service.js';
 import { TrustDecisionResolver } from './decision/trust-decision.resolver.js';
 import { TrustDecisionService } from './decision/trust-decision.service.js';
+import { IssuerLookupRoute } from './decision/issuer-lookup.route.js';
 import { TrustController } from './decision/trust.controller.js';
 import { IssuerDidResolver } from './dids/issuer-did.resolver.js';
 import { IssuerDidService } from './dids/issuer-did.service.js';
@@ -45,6 +46,7 @@ import { TrustLoaders } from './trust.loaders.js';
     CredentialRouteOptions,
     CredentialVerificationService,
     CredentialVerificationResolver,
+    IssuerLookupRoute,
     EbsiTirService,
   ],
   exports: [TrustIndexService, TrustDecisionService, TrustAnchorService, IssuerCertificateService, IssuerDidService],

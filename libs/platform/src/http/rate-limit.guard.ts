@@ -2,10 +2,10 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadat
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requestOf } from '../caller/current-caller.js';
+import { requestOf, type RequestWithCaller } from '../caller/current-caller.js';
 import type { TesseraConfig } from '../config/config.js';
 import { DomainError } from '../errors/domain-error.js';
-import { TESSERA_CONFIG } from '../platform.module.js';
+import { TESSERA_CONFIG } from '../config/config.token.js';
 
 type Verdict = Awaited<ReturnType<ReturnType<FastifyInstance['createRateLimit']>>>;
 const CHARGED = Symbol('anonymous budget verdict');
@@ -21,28 +21,30 @@ export const Unmetered = () => SetMetadata(UNMETERED, true);
  * token are not limited. An HTTP request is charged once, however many fields one GraphQL document
  * asks for.
  */
+/**
+ * Charges an anonymous request to the budget: once per HTTP request, nothing for callers with a
+ * token. Throws TOO_MANY_REQUESTS (with `Retry-After`) when the budget is spent. Used by the guard
+ * below and by plain Fastify routes that Nest does not run.
+ */
 @Injectable()
-export class RateLimitGuard implements CanActivate {
+export class AnonymousBudget {
   private check: ((request: FastifyRequest) => Promise<Verdict>) | undefined;
 
   constructor(
     @Inject(TESSERA_CONFIG) private readonly config: TesseraConfig,
     private readonly adapterHost: HttpAdapterHost,
-    private readonly reflector: Reflector,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  async charge(request: RequestWithCaller, reply: FastifyReply): Promise<void> {
     const limit = this.config.rateLimitPerMinute;
-    if (limit === null) return true;
-    if (this.reflector.getAllAndOverride<boolean>(UNMETERED, [context.getHandler(), context.getClass()])) return true;
-    const request = requestOf(context) as ReturnType<typeof requestOf> & { [CHARGED]?: Promise<Verdict> };
-    if (request.caller && request.caller.kind !== 'anonymous') return true;
-    request[CHARGED] ??= this.limiter()(request);
-    const verdict = await request[CHARGED];
-    if (verdict.isAllowed) return true;
-    const reply = replyOf(context);
+    if (limit === null) return;
+    if (request.caller && request.caller.kind !== 'anonymous') return;
+    const charged = request as RequestWithCaller & { [CHARGED]?: Promise<Verdict> };
+    charged[CHARGED] ??= this.limiter()(request);
+    const verdict = await charged[CHARGED];
+    if (verdict.isAllowed) return;
     void reply.header('ratelimit-limit', verdict.max).header('ratelimit-remaining', verdict.remaining).header('ratelimit-reset', verdict.ttlInSeconds);
-    if (!verdict.isExceeded) return true;
+    if (!verdict.isExceeded) return;
     void reply.header('retry-after', verdict.ttlInSeconds);
     throw new DomainError(
       'TOO_MANY_REQUESTS',
@@ -53,6 +55,20 @@ export class RateLimitGuard implements CanActivate {
   private limiter(): (request: FastifyRequest) => Promise<Verdict> {
     this.check ??= this.adapterHost.httpAdapter.getInstance<FastifyInstance>().createRateLimit();
     return this.check;
+  }
+}
+
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    private readonly budget: AnonymousBudget,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(UNMETERED, [context.getHandler(), context.getClass()])) return true;
+    await this.budget.charge(requestOf(context), replyOf(context));
+    return true;
   }
 }
 

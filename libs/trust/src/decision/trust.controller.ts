@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { type Jwk } from '../signing/jws.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustListService } from '../trust-list/trust-list.service.js';
 import { IssuerTrustInput } from './dto/issuer-trust.input.js';
-import { IssuerLookupQuery } from './dto/issuer-lookup.query.js';
 import type { TrustDecision } from './trust-decision.types.js';
 import { TrustDecisionService } from './trust-decision.service.js';
 
-/** REST for verifiers (DESIGN §4): the same decisions as `issuerTrust`, plus the signed list and keys. */
+/**
+ * REST for verifiers (DESIGN §4): the same decisions as `issuerTrust`, plus the signed list and keys.
+ * `GET issuers/{identifier}` is a plain Fastify route (issuer-lookup.route.ts), for speed.
+ */
 @Controller('trust/v1')
 export class TrustController {
   constructor(
@@ -20,12 +22,6 @@ export class TrustController {
   @HttpCode(200)
   decide(@Body() input: IssuerTrustInput): Promise<TrustDecision> {
     return this.decisions.decide(input);
-  }
-
-  /** `identifier` is a DID, a certificate SHA-256 or a legal (or other registered) identifier. */
-  @Get('issuers/:identifier')
-  lookup(@Param('identifier') identifier: string, @Query() query: IssuerLookupQuery): Promise<TrustDecision> {
-    return this.decisions.decide(Object.assign(new IssuerTrustInput(), query, IssuerLookupQuery.identity(identifier)));
   }
 
   @Get('list')

@@ -1,0 +1,2 @@
+/** Injection token of the validated `TesseraConfig`. */
+export const TESSERA_CONFIG = Symbol('TESSERA_CONFIG');
