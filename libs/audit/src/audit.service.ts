@@ -73,12 +73,6 @@ export class AuditService {
     return saved;
   }
 
-  /** The registry sequence now: how many trust-relevant changes the registry has seen. */
-  async registrySequence(): Promise<number> {
-    const [last] = await this.dataSource.query('SELECT registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
-    return Number(last?.registry_sequence ?? 0);
-  }
-
   /** Recomputes the chain from the start, in batches, and names the first broken link. */
   async verifyChain(onProgress?: (checked: number) => void): Promise<ChainVerification> {
     let previousHash = GENESIS_HASH;

@@ -18,14 +18,9 @@ export { PlatformModule, TESSERA_CONFIG } from './platform.module.js';
 export { requireAdmin, requireAdminOrOwn, requireAuthenticated } from './caller/authorisation.js';
 export { ANONYMOUS, actorOf, type Actor, type Caller, type Role, ROLES } from './caller/caller.js';
 export { CurrentCaller, requestOf, type RequestWithCaller } from './caller/current-caller.js';
-export { COUNTRY_CODES, type CountryCode, isCountryCode } from './vocabularies/countries.js';
-export {
-  default as ELM_VOCABULARIES,
-  type ElmConcept,
-  type ElmConceptScheme,
-  type ElmVocabularyName,
-} from './vocabularies/elm-vocabularies.data.js';
-export { isLanguageCode, LANGUAGE_CODES, type LanguageCode } from './vocabularies/languages.js';
+export { isCountryCode } from './vocabularies/countries.js';
+export { default as ELM_VOCABULARIES, type ElmVocabularyName } from './vocabularies/elm-vocabularies.data.js';
+export { isLanguageCode, LANGUAGE_CODES } from './vocabularies/languages.js';
 export {
   ACCREDITATION_TYPE_IRIS,
   ACCREDITATION_TYPES,
@@ -34,15 +29,12 @@ export {
   ASSESSMENT_TYPES,
   type AssessmentType,
   EQF_LEVEL_IRIS,
-  EQF_LEVELS,
-  type EqfLevel,
   isEqfLevel,
   iscedFBroad,
   iscedFCovers,
+  iscedFPrefixes,
   iscedFLabel,
   isIscedFCode,
-  ISCED_F_CODES,
-  isOneOf,
   LEARNING_ASSESSMENT_MODE_IRIS,
   LEARNING_ASSESSMENT_MODES,
   LEARNING_OPPORTUNITY_TYPE_IRIS,
@@ -52,12 +44,7 @@ export {
   type LearningAssessmentMode,
   type LearningOpportunityType,
   type LearningSetting,
-  LEGAL_IDENTIFIER_SCHEMES,
-  type LegalIdentifier,
   legalIdentifierProblem,
-  type LegalIdentifierScheme,
-  parseLegalIdentifier,
-  SUPERVISION_VERIFICATION_IRIS,
   SUPERVISION_VERIFICATIONS,
   type SupervisionVerification,
 } from './vocabularies/vocabularies.js';

@@ -1,3 +1,4 @@
+import { iscedFBroad, iscedFPrefixes } from '#platform';
 import { epochSeconds, type OpportunityDocument, searchTerms, windowFields, type WindowSlot } from '#search';
 import { annexICompliance } from '../opportunity/annex-i.js';
 import type { LearningOpportunityEntity } from '../opportunity/opportunity.entity.js';
@@ -25,8 +26,9 @@ export function toSearchDocument(opportunity: LearningOpportunityEntity, provide
     eqfLevel: opportunity.eqfLevel,
     ectsCredits: opportunity.ectsCredits,
     workloadHours: opportunity.workloadHours,
-    iscedF: [...new Set(opportunity.iscedFCodes.flatMap(withBroaderCodes))].sort(),
-    iscedBroad: [...new Set(opportunity.iscedFCodes.map((code) => code.slice(0, 2)))].sort(),
+    // The prefixes turn "field under 06" into equality filters; search itself matches nothing.
+    iscedF: [...new Set(opportunity.iscedFCodes.flatMap(iscedFPrefixes))].sort(),
+    iscedBroad: [...new Set(opportunity.iscedFCodes.flatMap((code) => iscedFBroad(code) ?? []))].sort(),
     iscedFCodes: opportunity.iscedFCodes,
     languages: opportunity.languages,
     mode: opportunity.mode,
@@ -44,13 +46,6 @@ export function toSearchDocument(opportunity: LearningOpportunityEntity, provide
     ...(location && location.lat !== null && location.lng !== null ? { _geo: { lat: location.lat, lng: location.lng } } : {}),
     ...windowFields(windows),
   };
-}
-
-/** `0613` → `06`, `061`, `0613`: ISCED-F codes nest by prefix (broad 2, narrow 3, detailed 4 digits). */
-function withBroaderCodes(code: string): string[] {
-  const codes: string[] = [];
-  for (let length = 2; length <= code.length; length++) codes.push(code.slice(0, length));
-  return codes;
 }
 
 function secondsOrNull(at: Date | null): number | null {

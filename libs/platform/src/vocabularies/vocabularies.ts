@@ -17,16 +17,11 @@ function irisByLabel<N extends string | number>(vocabulary: ElmVocabularyName, l
   return iris;
 }
 
-/** True when `value` is one of `values`; for checking API input against the lists below. */
-export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
-}
-
 // ---------------------------------------------------------------------------------------------
 // EQF
 
-export const EQF_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
-export type EqfLevel = (typeof EQF_LEVELS)[number];
+const EQF_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+type EqfLevel = (typeof EQF_LEVELS)[number];
 
 export function isEqfLevel(n: number): n is EqfLevel {
   return Number.isInteger(n) && n >= 1 && n <= 8;
@@ -51,9 +46,6 @@ const ISCED_F: ReadonlyMap<string, string> = new Map(
   ELM_VOCABULARIES.iscedF.concepts.map((c) => [c.id.slice(c.id.lastIndexOf('/') + 1), c.label]),
 );
 
-/** Every broad (2-digit), narrow (3-digit) and detailed (4-digit) field code in ELM's list. */
-export const ISCED_F_CODES: readonly string[] = [...ISCED_F.keys()];
-
 export function isIscedFCode(code: string): boolean {
   return typeof code === 'string' && ISCED_F.has(code);
 }
@@ -67,12 +59,28 @@ export function iscedFBroad(code: string): string | undefined {
   return isIscedFCode(code) ? code.slice(0, 2) : undefined;
 }
 
+/*
+ * ISCED-F prefix matching, written once: broad (2 digits) ⊃ narrow (3) ⊃ detailed (4), each code
+ * of ELM's list beneath the codes its prefixes name. It is vocabulary knowledge, not a domain rule,
+ * so it lives here where every library may use it: the trust evaluation's field scope
+ * (iscedFCovers) and the search documents' prefix filters and facets (iscedFPrefixes, iscedFBroad)
+ * ask the same question. A code outside ELM's list covers and is covered by nothing.
+ */
+
 /**
  * Whether an accreditation limited to field `limit` covers field `code`: a code covers itself and
  * every finer code under it, never a broader one (`06` covers `0613`; `0613` does not cover `06`).
  */
 export function iscedFCovers(limit: string, code: string): boolean {
   return isIscedFCode(limit) && isIscedFCode(code) && code.startsWith(limit);
+}
+
+/** Every code that covers `code`, broadest first, itself included: `0613` → `06`, `061`, `0613`. */
+export function iscedFPrefixes(code: string): string[] {
+  if (!isIscedFCode(code)) return [];
+  const prefixes: string[] = [];
+  for (let length = 2; length <= code.length; length++) if (iscedFCovers(code.slice(0, length), code)) prefixes.push(code.slice(0, length));
+  return prefixes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,29 +204,12 @@ export const SUPERVISION_VERIFICATIONS = [
   'ONSITE_WITH_ID_VERIFICATION',
 ] as const;
 export type SupervisionVerification = (typeof SUPERVISION_VERIFICATIONS)[number];
-/**
- * Not in the ELM data we hold; the only IRIs we have come from samples (shared vocab README).
- * `.../70be69aaf9` ("supervised with ID verification") is left out on purpose: it does not say
- * whether it means online or onsite, and a wrong IRI on export is worse than none.
- */
-export const SUPERVISION_VERIFICATION_IRIS: Readonly<Record<SupervisionVerification, string | null>> = {
-  UNSUPERVISED_NO_ID_VERIFICATION: 'http://data.europa.eu/snb/supervision-verification/c598449d64',
-  SUPERVISED_NO_ID_VERIFICATION: null,
-  SUPERVISED_ONLINE_WITH_ID_VERIFICATION: null,
-  ONSITE_WITH_ID_VERIFICATION: null,
-};
 
 // ---------------------------------------------------------------------------------------------
 // eIDAS legal identifiers (ETSI EN 319 412-1 §5.1.4 organizationIdentifier)
 
-export const LEGAL_IDENTIFIER_SCHEMES = ['VAT', 'NTR', 'PSD', 'LEI'] as const;
-export type LegalIdentifierScheme = (typeof LEGAL_IDENTIFIER_SCHEMES)[number];
-
-export interface LegalIdentifier {
-  scheme: LegalIdentifierScheme;
-  country: string;
-  identifier: string;
-}
+const LEGAL_IDENTIFIER_SCHEMES = ['VAT', 'NTR', 'PSD', 'LEI'] as const;
+type LegalIdentifierScheme = (typeof LEGAL_IDENTIFIER_SCHEMES)[number];
 
 const LEGAL_IDENTIFIER = /^(VAT|NTR|PSD|LEI)([A-Z]{2})-([A-Za-z0-9./+-]{1,64})$/;
 const LEGAL_IDENTIFIER_FORMAT =
@@ -236,19 +227,9 @@ function countryProblem(scheme: LegalIdentifierScheme, country: string): string 
   return `must name a country by its ISO 3166-1 alpha-2 code; "${country}" is not one`;
 }
 
-function check(value: string): { parsed?: LegalIdentifier; problem?: string } {
-  const match = typeof value === 'string' ? LEGAL_IDENTIFIER.exec(value) : null;
-  if (!match) return { problem: LEGAL_IDENTIFIER_FORMAT };
-  const parsed = { scheme: match[1] as LegalIdentifierScheme, country: match[2], identifier: match[3] };
-  const problem = countryProblem(parsed.scheme, parsed.country);
-  return problem ? { problem } : { parsed };
-}
-
 /** Why `value` is not a legal identifier, or undefined when it is one. */
 export function legalIdentifierProblem(value: string): string | undefined {
-  return check(value).problem;
-}
-
-export function parseLegalIdentifier(value: string): LegalIdentifier | null {
-  return check(value).parsed ?? null;
+  const match = typeof value === 'string' ? LEGAL_IDENTIFIER.exec(value) : null;
+  if (!match) return LEGAL_IDENTIFIER_FORMAT;
+  return countryProblem(match[1] as LegalIdentifierScheme, match[2]);
 }
