@@ -18,6 +18,9 @@ import { KeyStatusService } from './key-status/key-status.service.js';
 import { OrganisationKeysResolver } from './organisation-keys.resolver.js';
 import { EbsiTirController } from './protocols/ebsi-tir/ebsi-tir.controller.js';
 import { EbsiTirService } from './protocols/ebsi-tir/ebsi-tir.service.js';
+import { TrqpController } from './protocols/trqp/trqp.controller.js';
+import { TrqpRouteOptions } from './protocols/trqp/trqp-route.js';
+import { TrqpService } from './protocols/trqp/trqp.service.js';
 import { SigningKeyService } from './signing/signing-key.service.js';
 import { ReadYourWritesInterceptor } from './trust-index/read-your-writes.interceptor.js';
 import { TrustIndexService } from './trust-index/trust-index.service.js';
@@ -26,7 +29,7 @@ import { TrustLoaders } from './trust.loaders.js';
 
 /** Trust anchors, issuer keys, the trust index and the answers verifiers get (DESIGN §3). */
 @Module({
-  controllers: [TrustController, CredentialVerificationController, EbsiTirController],
+  controllers: [TrustController, CredentialVerificationController, EbsiTirController, TrqpController],
   providers: [
     KeyStatusService,
     TrustAnchorService,
@@ -48,6 +51,8 @@ import { TrustLoaders } from './trust.loaders.js';
     CredentialVerificationResolver,
     IssuerLookupRoute,
     EbsiTirService,
+    TrqpService,
+    TrqpRouteOptions,
   ],
   exports: [TrustIndexService, TrustDecisionService, TrustAnchorService, IssuerCertificateService, IssuerDidService],
 })
