@@ -10,7 +10,7 @@ import {
   OrganisationEntity,
   OrganisationStatusEntryEntity,
 } from '#registry';
-import { IssuerCertificateEntity, IssuerDidEntity, KeyStatusEntryEntity, TrustAnchorEntity } from '#trust';
+import { IssuerCertificateEntity, IssuerDidEntity, KeyStatusEntryEntity, TrustAnchorEntity, TrustedListEntity } from '#trust';
 
 /** Every entity of every context, and the migrations that create their tables. */
 export const DATABASE_SCHEMA: DatabaseSchema = {
@@ -28,6 +28,7 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     IssuerCertificateEntity,
     IssuerDidEntity,
     KeyStatusEntryEntity,
+    TrustedListEntity,
   ],
   migrations: MIGRATIONS,
 };

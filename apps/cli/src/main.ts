@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { AuditService } from '#audit';
-import { ConfigError, createLogger, dataSourceOptions, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
+import { ConfigError, createLogger, DomainError, dataSourceOptions, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
 import { OpportunityIndex, rebuildIndex, SearchDocumentSource } from '#search';
+import { TrustedListService } from '#trust';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../api/src/app.js';
@@ -81,6 +83,36 @@ const COMMANDS: Record<string, Command> = {
         }
         console.log(`Loaded ${loaded.done} opportunities (${loaded.perSecond}/s).`);
         return 0;
+      } finally {
+        await app.close();
+      }
+    },
+  },
+  'trusted-list import': {
+    summary: 'import an ETSI trusted list or the EU LOTL: FILE [--signer PEM_FILE] (a national list defaults to the signers the last LOTL names)',
+    async run({ config, engines, args }) {
+      const signerAt = args.indexOf('--signer');
+      const file = args.find((arg, i) => !arg.startsWith('--') && i !== signerAt + 1);
+      if (!file || (signerAt !== -1 && !args[signerAt + 1])) throw new Error('usage: trusted-list import FILE [--signer PEM_FILE]');
+      const xml = readFileSync(file, 'utf8');
+      const signerCertificatesPem = signerAt === -1 ? undefined : readFileSync(args[signerAt + 1], 'utf8');
+      await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
+      const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+      try {
+        const result = await app.get(TrustedListService).import({ kind: 'admin', keyId: 'cli' }, { xml, signerCertificatesPem });
+        for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+        const next = result.nextUpdate ? `, next update ${result.nextUpdate.toISOString()}` : '';
+        console.log(
+          result.unchanged
+            ? `${result.territory} ${result.sequenceNumber} was imported before; nothing changed.`
+            : `Imported ${result.territory} ${result.sequenceNumber} (issued ${result.issuedAt.toISOString()}${next}): ${result.anchorsAdded} trust anchors added, ${result.anchorsUpdated} updated.`,
+        );
+        return 0;
+      } catch (error) {
+        // A list that is refused is the operator's to look at (cron mails stderr), not a crash.
+        if (!(error instanceof DomainError)) throw error;
+        process.stderr.write(`${error.code}: ${error.fields.length > 0 ? error.fields.map((f) => f.message).join('; ') : error.message}\n`);
+        return error.code === 'CONFLICT' ? 4 : 3;
       } finally {
         await app.close();
       }

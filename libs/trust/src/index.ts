@@ -5,6 +5,8 @@ export { KeyStatusEntryEntity } from './key-status/key-status-entry.entity.js';
 export { type Jwk, verifyCompactJws } from './signing/jws.js';
 export { TrustIndexService } from './trust-index/trust-index.service.js';
 export { TrustModule } from './trust.module.js';
+export { TrustedListEntity } from './trusted-lists/trusted-list.entity.js';
+export { TrustedListService } from './trusted-lists/trusted-list.service.js';
 export { TrustAnchorService } from './anchors/trust-anchor.service.js';
 export { IssuerCertificateService } from './certificates/issuer-certificate.service.js';
 export { IssuerDidService } from './dids/issuer-did.service.js';

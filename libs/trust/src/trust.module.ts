@@ -26,6 +26,8 @@ import { ReadYourWritesInterceptor } from './trust-index/read-your-writes.interc
 import { TrustIndexService } from './trust-index/trust-index.service.js';
 import { TrustListService } from './trust-list/trust-list.service.js';
 import { TrustLoaders } from './trust.loaders.js';
+import { TrustedListResolver } from './trusted-lists/trusted-list.resolver.js';
+import { TrustedListService } from './trusted-lists/trusted-list.service.js';
 
 /** Trust anchors, issuer keys, the trust index and the answers verifiers get (DESIGN §3). */
 @Module({
@@ -46,6 +48,8 @@ import { TrustLoaders } from './trust.loaders.js';
     TrustDecisionService,
     TrustDecisionResolver,
     TrustListService,
+    TrustedListService,
+    TrustedListResolver,
     CredentialRouteOptions,
     CredentialVerificationService,
     CredentialVerificationResolver,

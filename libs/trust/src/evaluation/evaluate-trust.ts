@@ -17,6 +17,8 @@ import type {
   OrganisationFacts,
   RegistryFacts,
   Revocation,
+  StatusEntry,
+  TrustAnchorStatus,
   ValidityPeriod,
 } from './trust-facts.js';
 
@@ -255,6 +257,8 @@ function chainReasons(certificate: CertificateFacts, facts: RegistryFacts, at: D
   const anchorStatus = anchor === undefined ? null : entryAt(anchor.statusHistory, at);
   if (anchor === undefined) {
     reasons.push({ code, clause: `the chain of ${name} leads to trust anchor ${anchorId}, which is not in the registry` });
+  } else if (anchor.listing) {
+    reasons.push(...listedAnchorReasons(anchor.listing, anchor.statusHistory, anchorStatus, name, at));
   } else if (anchorStatus !== null && anchorStatus.status === 'REVOKED') {
     reasons.push({ code, clause: `trust anchor ${anchorId} of ${name} was revoked with effect from ${iso(anchorStatus.effectiveAt)}` });
   }
@@ -262,6 +266,29 @@ function chainReasons(certificate: CertificateFacts, facts: RegistryFacts, at: D
     reasons.push({ code, clause: `a certificate in the chain of ${name} is not valid at ${iso(at)}` });
   }
   return reasons;
+}
+
+/**
+ * An anchor from a trusted list anchors a chain only while its service is listed as active
+ * (DESIGN §8.2): not before its first status entry, not while withdrawn.
+ */
+function listedAnchorReasons(
+  listing: { readonly territory: string; readonly serviceName: string },
+  history: readonly StatusEntry<TrustAnchorStatus>[],
+  status: StatusEntry<TrustAnchorStatus> | null,
+  name: string,
+  at: Date,
+): Reason[] {
+  const code = 'CERTIFICATE_CHAIN_UNTRUSTED';
+  const service = `"${listing.serviceName}" (a CA/QC service for eSeals in the ${listing.territory} trusted list)`;
+  if (status === null) {
+    const first = earliest(history.map((entry) => entry.effectiveAt));
+    return [{ code, clause: `the chain of ${name} leads to ${service}, which was not yet listed at ${iso(at)}${first ? `; it is listed from ${iso(first)}` : ''}` }];
+  }
+  if (status.status === 'REVOKED') {
+    return [{ code, clause: `the chain of ${name} leads to ${service}, which is withdrawn since ${iso(status.effectiveAt)}` }];
+  }
+  return [];
 }
 
 function certificateWarnings(certificate: CertificateFacts, organisation: OrganisationFacts): Warning[] {

@@ -93,6 +93,12 @@ export interface CertificateChainFacts {
 export interface TrustAnchorFacts {
   readonly id: string;
   readonly statusHistory: readonly StatusEntry<TrustAnchorStatus>[];
+  /**
+   * Set when the anchor comes from an ETSI trusted list (DESIGN §8.2): then it anchors nothing
+   * before its first status entry (not yet listed). An operator's anchor (null) holds from before
+   * it was added, so that old seals can be checked against an anchor added today.
+   */
+  readonly listing?: { readonly territory: string; readonly serviceName: string } | null;
 }
 
 export interface DidFacts {

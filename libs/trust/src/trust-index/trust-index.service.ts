@@ -28,6 +28,8 @@ const CHANGE_READERS: Record<string, keyof TrustRecords> = {
   TrustAnchor: 'anchors',
   IssuerCertificate: 'certificates',
   IssuerDid: 'dids',
+  // An imported trusted list names many anchors: the ones its row lists (readChanged).
+  TrustedList: 'anchors',
 };
 
 /**
@@ -192,7 +194,11 @@ export async function readAll(db: Queryable): Promise<TrustRecords> {
 
 /** Reads the records the changes name; a supersession also changed the decision it superseded. */
 export async function readChanged(db: Queryable, changes: readonly Change[]): Promise<TrustRecords> {
-  const ids = (kind: keyof TrustRecords) => [...new Set(changes.filter((c) => CHANGE_READERS[c.entityType] === kind).map((c) => c.entityId))];
+  const ids = (kind: keyof TrustRecords) =>
+    [...new Set(changes.filter((c) => CHANGE_READERS[c.entityType] === kind && c.entityType !== 'TrustedList').map((c) => c.entityId))];
+  const lists = [...new Set(changes.filter((c) => c.entityType === 'TrustedList').map((c) => c.entityId))];
+  const listedAnchorIds: string[] =
+    lists.length === 0 ? [] : (await db.query(`SELECT DISTINCT unnest(anchor_ids) AS id FROM trusted_lists WHERE id = ANY($1::uuid[])`, [lists])).map((r: { id: string }) => r.id);
   const accreditations = await readAccreditations(db, ids('accreditations'));
   const read = new Set(accreditations.map((a) => a.id));
   const superseded = [...new Set(accreditations.map((a) => a.supersedesId).filter((id): id is string => id !== null && !read.has(id)))];
@@ -200,7 +206,7 @@ export async function readChanged(db: Queryable, changes: readonly Change[]): Pr
     organisations: await readOrganisations(db, ids('organisations')),
     accreditations: [...accreditations, ...(await readAccreditations(db, superseded))],
     recognitions: await readRecognitions(db, ids('recognitions')),
-    anchors: await readAnchors(db, ids('anchors')),
+    anchors: await readAnchors(db, [...new Set([...ids('anchors'), ...listedAnchorIds])]),
     certificates: await readCertificates(db, ids('certificates')),
     dids: await readDids(db, ids('dids')),
   };

@@ -25,7 +25,10 @@ function revocations(history: readonly Row[] | undefined): { effectiveAt: Date; 
 export async function readAnchors(db: Queryable, ids?: readonly string[]): Promise<IndexedAnchor[]> {
   if (ids?.length === 0) return [];
   const filter = byIds('id', ids);
-  const rows: Row[] = await db.query(`SELECT id, sha256, pem, subject_dn, not_before, not_after FROM trust_anchors ${filter.where}`, filter.parameters);
+  const rows: Row[] = await db.query(
+    `SELECT id, sha256, pem, subject_dn, not_before, not_after, source, territory, service_name FROM trust_anchors ${filter.where}`,
+    filter.parameters,
+  );
   const history = await keyStatus(db, ids);
   return rows.map((a) => ({
     id: a.id,
@@ -35,6 +38,7 @@ export async function readAnchors(db: Queryable, ids?: readonly string[]): Promi
     notBefore: a.not_before,
     notAfter: a.not_after,
     statusHistory: (history.get(a.id) ?? []).map((e) => ({ status: e.status, effectiveAt: e.effective_at })),
+    listing: a.source === 'TRUSTED_LIST' ? { territory: a.territory, serviceName: a.service_name } : null,
   }));
 }
 
