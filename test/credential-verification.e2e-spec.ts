@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { CHANGE_STATUS, createApiKey, dataOf, recognise, recordAccreditation, registerOrganisation } from './support/registry-fixtures.js';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { agencyAndProvider, CHANGE_STATUS, createApiKey, dataOf, recognise, recordAccreditation, registerOrganisation } from './support/registry-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { addTrustAnchor, trustIndexCaughtUp } from './support/trust-fixtures.js';
 
@@ -117,5 +118,53 @@ describe('a malformed verifyCredential request echoes no input value', () => {
     // Every request was logged (the log is really captured), none with the value.
     expect(logged.filter((line) => line.includes('"url":"/graphql')).length).toBe(answers.length);
     expect(logged.filter((line) => line.includes('Mustermann'))).toEqual([]);
+  });
+});
+
+/** A DID that is neither did:key nor did:jwk verifies through the keys registered with it in Tessera. */
+describe('credentials signed by a registered DID', () => {
+  let app: TestApp;
+  const REGISTER_DID = `mutation($input: RegisterIssuerDidInput!) { registerIssuerDid(input: $input) { did verificationMethods { id publicKeyJwk } } }`;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('registers public keys only, naming the private member it refuses', async () => {
+    const provider = await registerOrganisation(app, 'PROVIDER', { country: 'FI' });
+    const providerToken = await createApiKey(app, 'PROVIDER', provider.id);
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const privateJwk = await exportJWK(privateKey);
+    const did = `did:web:refused-${Date.now()}.example`;
+    const refused = await app.graphql(REGISTER_DID, { input: { organisationId: provider.id, did, verificationMethods: [{ id: '#k1', publicKeyJwk: privateJwk }] } }, providerToken);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.verificationMethods[0].publicKeyJwk.d' }] });
+    expect(JSON.stringify(refused)).not.toContain(privateJwk.d);
+    const notAKey = await app.graphql(REGISTER_DID, { input: { organisationId: provider.id, did, verificationMethods: [{ id: 'did:web:other.example#k1', publicKeyJwk: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' } }] } }, providerToken);
+    expect(notAKey.errors?.[0].extensions?.fields?.map((f) => f.field)).toEqual(['input.verificationMethods[0].id', 'input.verificationMethods[0].publicKeyJwk']);
+    // Nothing was registered by the refusals.
+    const { d: _d, ...publicJwk } = privateJwk;
+    const registered = dataOf(await app.graphql(REGISTER_DID, { input: { organisationId: provider.id, did, verificationMethods: [{ id: '#k1', publicKeyJwk: publicJwk }] } }, providerToken));
+    expect(registered.registerIssuerDid).toEqual({ did, verificationMethods: [{ id: `${did}#k1`, publicKeyJwk: publicJwk }] });
+  });
+
+  it('verifies a VC-JWT by the registered key (TRUSTED issuer), and an unregistered DID is DID_NOT_RESOLVABLE', async () => {
+    const { agencyToken, provider } = await agencyAndProvider(app);
+    await recordAccreditation(app, agencyToken, provider.id, { issuedAt: '2025-01-01T00:00:00Z', validFrom: '2025-01-01T00:00:00Z', expiresAt: '2030-01-01T00:00:00Z', reviewDate: null, limitEqfLevels: [], limitFields: [], limitJurisdictions: [] });
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const did = `did:web:university-${Date.now()}.example`;
+    dataOf(await app.graphql(REGISTER_DID, { input: { organisationId: provider.id, did, verificationMethods: [{ id: `${did}#seal`, publicKeyJwk: await exportJWK(publicKey) }] } }, app.adminToken));
+    await trustIndexCaughtUp(app);
+    const sign = (kid: string) =>
+      new SignJWT({ vc: { type: ['VerifiableCredential'], issuer: did, credentialSubject: { id: 'did:example:learner' } } }).setProtectedHeader({ alg: 'EdDSA', kid }).setIssuedAt(Date.parse('2026-01-15T00:00:00Z') / 1000).sign(privateKey);
+    const verify = async (jwt: string) => (await (await fetch(`${app.url}/trust/v1/credentials/verify`, { method: 'POST', headers: { 'content-type': 'application/jwt' }, body: jwt })).json()) as Record<string, any>;
+    const answer = await verify(await sign(`${did}#seal`));
+    expect(answer).toMatchObject({ status: 'VERIFIED', signature: { format: 'JWS', algorithm: 'EdDSA', did }, trust: { status: 'TRUSTED' } });
+    const otherKey = await verify(await sign(`${did}#not-registered`));
+    expect(otherKey).toMatchObject({ status: 'INVALID', reasons: [{ code: 'DID_NOT_RESOLVABLE' }] });
+    const unknown = await verify(await sign('did:web:nobody.example#seal'));
+    expect(unknown).toMatchObject({ status: 'INVALID', reasons: [{ code: 'DID_NOT_RESOLVABLE' }] });
   });
 });

@@ -3,13 +3,27 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { base58 } from '@scure/base';
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import type { TrustDecision } from '../decision/trust-decision.types.js';
 import type { TrustDecisionService } from '../decision/trust-decision.service.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { CredentialVerificationService } from './credential-verification.service.js';
 
 const VECTORS = '../shared/vectors/credentials';
+
+/** A did:key as wallets make them: multicodec prefix + the raw (EC: compressed) public key, base58btc. */
+function didKey(prefix: number[], key: Buffer): string {
+  return `did:key:z${base58.encode(Buffer.concat([Buffer.from(prefix), key]))}`;
+}
+function compressed(jwk: JWK): Buffer {
+  const y = Buffer.from(jwk.y!, 'base64url');
+  return Buffer.concat([Buffer.from([y[y.length - 1] & 1 ? 3 : 2]), Buffer.from(jwk.x!, 'base64url')]);
+}
+async function signedBy(alg: string, kid: string, privateKey: Parameters<SignJWT['sign']>[0]) {
+  return new SignJWT({ vc: { type: ['VerifiableCredential'], issuer: kid.split('#')[0], credentialSubject: { id: 'did:example:learner' } } }).setProtectedHeader({ alg, kid }).setIssuedAt(1_700_000_000).sign(privateKey);
+}
+const codesOf = (answer: { reasons: { code: string }[] }) => answer.reasons.map((r) => r.code);
 const vector = (name: string) => readFileSync(`${VECTORS}/${name}`, 'utf8');
 
 /** A TrustDecisionService stand-in that records each question and answers TRUSTED (or as told). */
@@ -24,12 +38,13 @@ function decisions(answer: Partial<TrustDecision> = {}) {
   return { asked, service: service as unknown as TrustDecisionService };
 }
 
-function verifier(answer: Partial<TrustDecision> = {}) {
+function verifier(answer: Partial<TrustDecision> = {}, registeredKeys = new Map<string, JWK>()) {
   const trust = decisions(answer);
   const key = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const signingKey = new SigningKeyService({ signingKeyPem: key, dataDir: '/nonexistent' } as never);
   const clock = { now: () => new Date('2026-12-01T00:00:00Z') };
-  return { trust, service: new CredentialVerificationService(trust.service, signingKey, clock as never) };
+  const registered = { publicKeyFor: async (did: string, kid: string) => registeredKeys.get(kid) ?? registeredKeys.get(did) ?? null };
+  return { trust, service: new CredentialVerificationService(trust.service, signingKey, clock as never, registered as never) };
 }
 
 /** Flips one character of the signed payload string. */
@@ -135,5 +150,51 @@ describe('CredentialVerificationService on the real sealed credentials', () => {
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
+  });
+
+  describe('did:key, resolved from the DID itself', () => {
+    it('verifies an Ed25519 (EdDSA) and a P-256 (ES256) did:key, asking trust for the DID', async () => {
+      const ed = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+      const edDid = didKey([0xed, 0x01], Buffer.from((await exportJWK(ed.publicKey)).x!, 'base64url'));
+      const p256 = await generateKeyPair('ES256');
+      const pDid = didKey([0x80, 0x24], compressed(await exportJWK(p256.publicKey)));
+      for (const [alg, did, key] of [['EdDSA', edDid, ed.privateKey], ['ES256', pDid, p256.privateKey]] as const) {
+        const { service, trust } = verifier();
+        const answer = await service.verify(await signedBy(alg, `${did}#${did.slice('did:key:'.length)}`, key));
+        expect(answer).toMatchObject({ status: 'VERIFIED', signature: { algorithm: alg, did } });
+        expect(trust.asked[0]).toMatchObject({ did });
+      }
+    });
+
+    it('is INVALID when the signature is by another key, and names what it cannot resolve', async () => {
+      const p256 = await generateKeyPair('ES256');
+      const other = await generateKeyPair('ES256');
+      const did = didKey([0x80, 0x24], compressed(await exportJWK(p256.publicKey)));
+      const { service } = verifier();
+      expect(codesOf(await service.verify(await signedBy('ES256', did, other.privateKey)))).toEqual(['SIGNATURE_INVALID']);
+      expect(codesOf(await service.verify(await signedBy('ES256', 'did:key:z0OIl', p256.privateKey)))).toEqual(['DID_NOT_RESOLVABLE']);
+      expect(codesOf(await service.verify(await signedBy('ES256', didKey([0x12, 0x34], Buffer.alloc(33, 1)), p256.privateKey)))).toEqual(['DID_NOT_RESOLVABLE']);
+      expect(codesOf(await service.verify(await signedBy('ES256', didKey([0x80, 0x24], Buffer.alloc(33, 7)), p256.privateKey)))).toEqual(['DID_NOT_RESOLVABLE']);
+      // secp256k1 (ES256K) is decoded but jose cannot verify it: said as such, not as "unresolvable".
+      expect(codesOf(await service.verify(await signedBy('ES256', didKey([0xe7, 0x01], Buffer.alloc(33, 2)), p256.privateKey)))).toEqual(['UNSUPPORTED_ALGORITHM']);
+      // A seal (x5c) keeps the JAdES algorithms: EdDSA is for DIDs only.
+      const ed = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+      const sealed = await new SignJWT({ vc: {} }).setProtectedHeader({ alg: 'EdDSA', x5c: ['AAAA'] }).setIssuedAt(1_700_000_000).sign(ed.privateKey);
+      expect(codesOf(await service.verify(sealed))).toEqual(['UNSUPPORTED_ALGORITHM']);
+    });
+  });
+
+  describe('another DID, by the keys registered with it', () => {
+    it('verifies with the registered key its kid names, and is DID_NOT_RESOLVABLE without one', async () => {
+      const { publicKey, privateKey } = await generateKeyPair('ES256');
+      const kid = 'did:web:university.example#seal-2026';
+      const { service, trust } = verifier({}, new Map([[kid, await exportJWK(publicKey)]]));
+      const answer = await service.verify(await signedBy('ES256', kid, privateKey));
+      expect(answer).toMatchObject({ status: 'VERIFIED', signature: { did: 'did:web:university.example' } });
+      expect(trust.asked[0]).toMatchObject({ did: 'did:web:university.example' });
+      const unknown = await service.verify(await signedBy('ES256', 'did:web:elsewhere.example#k', privateKey));
+      expect(unknown).toMatchObject({ status: 'INVALID', trust: null });
+      expect(codesOf(unknown)).toEqual(['DID_NOT_RESOLVABLE']);
+    });
   });
 });

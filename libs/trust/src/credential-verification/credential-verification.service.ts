@@ -15,8 +15,12 @@ import {
   MAX_CREDENTIAL_BYTES,
 } from './credential-verification.types.js';
 import { asCredential, type CredentialFacts, identifiersMatch, readCredential } from './read-credential.js';
+import { DidKeyError, didKeyToJwk } from './did-key.js';
+import { IssuerDidService } from '../dids/issuer-did.service.js';
 
 export const ALLOWED_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512'];
+/** A DID's key may also be Ed25519 (did:key, did:jwk and registered DIDs); seals stay on the JAdES list. */
+export const DID_ALGORITHMS = [...ALLOWED_ALGORITHMS, 'EdDSA', 'Ed25519'];
 /** Protected header members this verifier understands when `crit` names them (jose handles b64). */
 const UNDERSTOOD_CRITICAL = { sigT: true, adoTst: true, iat: true, 'x5t#S256': true } as const;
 const MAX_CERTIFICATES = 10;
@@ -28,7 +32,7 @@ interface Envelope {
   protectedB64: string;
   header: Record<string, unknown>;
   unprotected: Record<string, unknown> | null;
-  verify(key: VerifyKey): Promise<Uint8Array>;
+  verify(key: VerifyKey, algorithms: string[]): Promise<Uint8Array>;
 }
 
 class Invalid extends Error {
@@ -53,6 +57,7 @@ export class CredentialVerificationService {
     private readonly decisions: TrustDecisionService,
     private readonly signingKey: SigningKeyService,
     private readonly clock: Clock,
+    private readonly dids: IssuerDidService,
   ) {}
 
   async verify(received: string): Promise<CredentialVerification> {
@@ -101,8 +106,9 @@ export class CredentialVerificationService {
   private async checkSignature(envelope: Envelope) {
     const { header } = envelope;
     const alg = header.alg;
-    if (typeof alg !== 'string' || !ALLOWED_ALGORITHMS.includes(alg)) {
-      throw new Invalid('UNSUPPORTED_ALGORITHM', `The signature algorithm ${typeof alg === 'string' ? alg : '(none)'} is not accepted; accepted are ${ALLOWED_ALGORITHMS.join(', ')}.`);
+    const algorithms = header.x5c === undefined ? DID_ALGORITHMS : ALLOWED_ALGORITHMS;
+    if (typeof alg !== 'string' || !algorithms.includes(alg)) {
+      throw new Invalid('UNSUPPORTED_ALGORITHM', `The signature algorithm ${typeof alg === 'string' ? alg : '(none)'} is not accepted; accepted are ${algorithms.join(', ')}.`);
     }
     if (header.crit !== undefined) {
       const crit = header.crit;
@@ -137,12 +143,12 @@ export class CredentialVerificationService {
       const kid = typeof header.kid === 'string' ? header.kid : null;
       if (kid === null || !kid.startsWith('did:')) throw new Invalid('SIGNING_KEY_MISSING', 'The signature names neither a sealing certificate (x5c) nor a DID key (kid).');
       did = kid.split('#')[0];
-      key = await resolveDidKey(did, alg);
+      key = await this.didKey(did, kid, alg);
     }
 
     let payload: Uint8Array;
     try {
-      payload = await envelope.verify(key);
+      payload = await envelope.verify(key, algorithms);
     } catch (error) {
       if (error instanceof errors.JOSENotSupported) throw new Invalid('UNSUPPORTED_CRITICAL_HEADER', 'The signature uses a header this verifier does not understand.');
       throw new Invalid('SIGNATURE_INVALID', 'The signature does not verify: the credential was changed after it was signed, or the seal is malformed.');
@@ -174,6 +180,29 @@ export class CredentialVerificationService {
       did,
     };
     return { signature, facts, certificate, chain, did, sealIdentifier: certificate?.organizationIdentifier ?? null };
+  }
+
+  /** did:jwk and did:key are resolved from the DID itself; any other DID from the keys registered with it. */
+  private async didKey(did: string, kid: string, alg: string): Promise<VerifyKey> {
+    let jwk: JWK;
+    try {
+      if (did.startsWith('did:jwk:')) jwk = JSON.parse(Buffer.from(did.slice('did:jwk:'.length), 'base64url').toString('utf8')) as JWK;
+      else if (did.startsWith('did:key:')) jwk = didKeyToJwk(did);
+      else {
+        const registered = await this.dids.publicKeyFor(did, kid);
+        if (!registered) throw new Invalid('DID_NOT_RESOLVABLE', `The DID ${did} cannot be resolved: it is not a did:key or did:jwk, and no key ${kid.includes('#') ? `${kid} ` : ''}is registered with it in this registry.`);
+        jwk = registered;
+      }
+    } catch (error) {
+      if (error instanceof Invalid) throw error;
+      if (error instanceof DidKeyError) throw new Invalid(error.code, error.message);
+      throw new Invalid('DID_NOT_RESOLVABLE', `The DID ${did} does not hold a usable public key.`);
+    }
+    try {
+      return (await importJWK({ ...jwk, alg: undefined }, alg)) as VerifyKey;
+    } catch {
+      throw new Invalid('SIGNING_KEY_MISSING', `The key of ${did} cannot verify ${alg} signatures.`);
+    }
   }
 
   /** §3 at the signing time, once per ISCED-F code of the credential: each must be covered. */
@@ -228,7 +257,7 @@ function parseEnvelope(text: string): Envelope {
       protectedB64: compact.split('.')[0],
       header: decodeHeader(compact.split('.')[0]),
       unprotected: null,
-      verify: async (key) => (await compactVerify(compact, key, { algorithms: ALLOWED_ALGORITHMS, crit: UNDERSTOOD_CRITICAL })).payload,
+      verify: async (key, algorithms) => (await compactVerify(compact, key, { algorithms, crit: UNDERSTOOD_CRITICAL })).payload,
     };
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw DomainError.badInput([{ field: 'credential', message: 'is neither a JWS JSON object nor a compact JWS' }]);
@@ -245,8 +274,8 @@ function parseEnvelope(text: string): Envelope {
     header,
     unprotected,
     // The payload string is signed byte for byte (b64: false): it is handed to jose as it is.
-    verify: async (key) =>
-      (await flattenedVerify({ payload: jws.payload as string, protected: first.protected as string, signature: first.signature as string, ...(unprotected ? { header: unprotected } : {}) }, key, { algorithms: ALLOWED_ALGORITHMS, crit: UNDERSTOOD_CRITICAL })).payload,
+    verify: async (key, algorithms) =>
+      (await flattenedVerify({ payload: jws.payload as string, protected: first.protected as string, signature: first.signature as string, ...(unprotected ? { header: unprotected } : {}) }, key, { algorithms, crit: UNDERSTOOD_CRITICAL })).payload,
   };
 }
 
@@ -297,17 +326,4 @@ function extraCertificates(unprotected: Record<string, unknown> | null): ParsedC
     }
   }
   return found;
-}
-
-/** did:jwk is resolved from the DID itself. */
-async function resolveDidKey(did: string, alg: string): Promise<VerifyKey> {
-  if (did.startsWith('did:jwk:')) {
-    try {
-      const jwk = JSON.parse(Buffer.from(did.slice('did:jwk:'.length), 'base64url').toString('utf8')) as JWK;
-      return await importJWK(jwk, alg);
-    } catch {
-      throw new Invalid('DID_NOT_RESOLVABLE', `The DID ${did} does not hold a usable public key.`);
-    }
-  }
-  throw new Invalid('DID_NOT_RESOLVABLE', `The DID ${did} cannot be resolved here: only did:jwk is resolved locally.`);
 }
