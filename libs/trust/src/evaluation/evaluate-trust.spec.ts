@@ -303,6 +303,40 @@ describe('evaluateTrust', () => {
         expectTrusted(evaluate(byCertificate(), { anchors }));
         expectNotTrusted(evaluate(byCertificate(), { anchors }, d('2024-06-01T00:00:00Z')), ['CERTIFICATE_CHAIN_UNTRUSTED']);
       });
+
+      describe('for an anchor from a trusted list (DESIGN §8.2)', () => {
+        const listing = { territory: 'SI', serviceName: 'Halcom CA PO e-seal 2' };
+        const listed = [
+          anchor({
+            listing,
+            statusHistory: [
+              { status: 'ACTIVE', effectiveAt: d('2023-06-10T15:16:00Z') },
+              { status: 'REVOKED', effectiveAt: d('2025-09-01T00:00:00Z') },
+            ],
+          }),
+        ];
+
+        it('is reported before the service was first listed, naming it and the date it is listed from', () => {
+          const sealedEarly = byCertificate(certificate({ notBefore: d('2022-01-01T00:00:00Z') }));
+          const result = evaluate(sealedEarly, { anchors: listed }, d('2023-06-10T15:15:59.999Z'));
+          expectNotTrusted(result, ['CERTIFICATE_CHAIN_UNTRUSTED']);
+          expect(messageOf(result, 'CERTIFICATE_CHAIN_UNTRUSTED')).toContain(
+            '"Halcom CA PO e-seal 2" (a CA/QC service for eSeals in the SI trusted list), which was not yet listed at 2023-06-10T15:15:59.999Z; it is listed from 2023-06-10T15:16:00.000Z',
+          );
+          // An operator's anchor with the same history holds before its first entry.
+          expectTrusted(evaluate(sealedEarly, { anchors: [anchor({ statusHistory: listed[0].statusHistory })] }, d('2023-06-10T15:15:59.999Z')));
+          expectTrusted(evaluate(sealedEarly, { anchors: listed }, d('2023-06-10T15:16:00Z')));
+        });
+
+        it('trusts while the service is granted, until the withdrawal, and reports the withdrawal from its instant on', () => {
+          const result = evaluate(byCertificate(), { anchors: listed }, d('2024-01-01T00:00:00Z'));
+          expectTrusted(result);
+          expect(result.validUntil).toEqual(d('2025-09-01T00:00:00Z'));
+          const withdrawn = evaluate(byCertificate(), { anchors: listed }, d('2025-09-01T00:00:00Z'));
+          expectNotTrusted(withdrawn, ['CERTIFICATE_CHAIN_UNTRUSTED']);
+          expect(messageOf(withdrawn, 'CERTIFICATE_CHAIN_UNTRUSTED')).toContain('which is withdrawn since 2025-09-01T00:00:00.000Z');
+        });
+      });
     });
 
     describe('warnings', () => {
