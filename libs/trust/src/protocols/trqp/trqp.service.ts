@@ -30,9 +30,6 @@ interface TrqpAnswer {
 export type AuthorizationAnswer = TrqpAnswer & { authorized: boolean };
 export type RecognitionAnswer = TrqpAnswer & { recognized: boolean };
 
-/** An index that moves on on every attempt is a registry under a bulk load; the last answer is still exact, only not the newest. */
-const MAX_ATTEMPTS = 5;
-
 /**
  * ToIP's Trust Registry Query Protocol v2 over Tessera's answers (DESIGN §8.4). Authorization is
  * the §3 decision of TrustDecisionService — the same evaluation and receipt as /trust/v1 —
@@ -52,11 +49,13 @@ export class TrqpService {
   async authorization(body: unknown): Promise<AuthorizationAnswer> {
     const request = readTrqpRequest(body, 'authorization');
     const input = Object.assign(new IssuerTrustInput(), identityOf(request.entityId), request.scope, request.at ? { at: request.at } : {});
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
       const decision = await this.decisions.decide(input);
       const state = this.index.current();
-      // The authority is looked up in the state the decision was computed from, never a newer one.
-      if (state.registrySequence !== decision.registrySequence && attempt < MAX_ATTEMPTS) continue;
+      // The authority is looked up in the state the decision was computed from, never another: the
+      // index can move on only in the few microtasks between the decision and here, so asking again
+      // converges at once.
+      if (state.registrySequence !== decision.registrySequence) continue;
       const { authorized, message } = this.judgeAuthorization(request, decision, state);
       return { ...this.echo(request, decision.evaluatedAt, decision.receipt, decision.registrySequence), authorized, message };
     }
