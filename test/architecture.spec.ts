@@ -15,6 +15,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   search: ['platform'],
   catalogue: ['platform', 'audit', 'registry', 'search'],
   trust: ['platform', 'audit', 'registry'],
+  // Change notifications read the audit log and the records it names, and sign with the registry key; nothing imports them.
+  notifications: ['platform', 'audit', 'registry', 'trust'],
 };
 
 function sources(folder: string): string[] {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { createLogger, ensureDatabase, loadConfig, type TesseraConfig } from '#platform';
 import { createMeilisearchClient } from '#search';
 import { createApp } from '../../apps/api/src/app.js';
+import type { AppOptions } from '../../apps/api/src/app.module.js';
 import { databaseUrl, TEMPLATE_DATABASE, testEngines } from './engines.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -36,6 +37,7 @@ export async function startTestApp(
     sameDatabaseAs?: TestApp;
     /** Another Meilisearch than the shared one (one a test may stop). */ meilisearch?: { url: string; masterKey?: string };
     /** Where the api's log lines go (default stdout), for tests that read what it logs. */ logTo?: { write(line: string): void };
+    /** How parts of the api run (e.g. a short webhook back-off). */ app?: AppOptions;
   } = {},
 ): Promise<TestApp> {
   const engines = testEngines();
@@ -61,6 +63,7 @@ export async function startTestApp(
       meiliMasterKey: options.meilisearch ? options.meilisearch.masterKey : engines.meiliMasterKey,
     },
     createLogger(config.logLevel, options.logTo),
+    options.app,
   );
   await nest.listen(0, '127.0.0.1');
   const url = await nest.getUrl();

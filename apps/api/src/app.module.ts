@@ -6,6 +6,7 @@ import { dataSourceOptions, type Engines, formatGraphQLErrors, maxCostRule, Outb
 import { AuditModule } from '#audit';
 import { AuthModule } from '#auth';
 import { CatalogueModule } from '#catalogue';
+import { NotificationsModule, type NotificationOptions } from '#notifications';
 import { RegistryModule } from '#registry';
 import { SearchIndexerModule, SearchModule } from '#search';
 import { TrustModule } from '#trust';
@@ -21,13 +22,18 @@ export interface EngineConnections {
   state?: Engines['state'];
 }
 
+/** How parts of the api run, beyond the configuration: production uses the defaults; tests shorten times here. */
+export interface AppOptions {
+  notifications?: Partial<NotificationOptions>;
+}
+
 /** GraphQL limits (DESIGN §6): deeper or costlier operations are refused before they run. */
 export const GRAPHQL_MAX_DEPTH = 10;
 export const GRAPHQL_MAX_COST = 5_000;
 
 @Module({})
 export class AppModule {
-  static forRoot(config: TesseraConfig, engines: EngineConnections): DynamicModule {
+  static forRoot(config: TesseraConfig, engines: EngineConnections, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -54,6 +60,7 @@ export class AppModule {
         TrustModule,
         CatalogueModule,
         SearchIndexerModule.forRoot({ documents: CatalogueModule }),
+        NotificationsModule.forRoot(options.notifications),
         HealthModule.forRoot(engines.state),
       ],
     };

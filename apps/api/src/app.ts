@@ -6,7 +6,7 @@ import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock, DEFAULT_BODY_LIMIT_BYTES, NestJsonLogger, registerAnonymousBudget, registerGraphqlBodyLimits, type TesseraConfig } from '#platform';
 import type { Logger as Pino } from 'pino';
-import { AppModule, type EngineConnections } from './app.module.js';
+import { AppModule, type AppOptions, type EngineConnections } from './app.module.js';
 import { serveWebApp } from './web-assets.js';
 
 /** Largest request body accepted (DESIGN §6) where a route sets no other; a bigger one is refused with 413 before it is parsed. */
@@ -29,7 +29,7 @@ class OneLinePerRequest extends LogController {
 }
 
 /** Builds the api — the same way for `npm start` and for the end-to-end tests. */
-export async function createApp(config: TesseraConfig, engines: EngineConnections, logger: Pino): Promise<NestFastifyApplication> {
+export async function createApp(config: TesseraConfig, engines: EngineConnections, logger: Pino, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -42,7 +42,7 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
   });
   // Before Nest creates the GraphQL route: the file-import mutations may send more than the default.
   registerGraphqlBodyLimits(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, engines), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, engines, options), adapter, {
     logger: new NestJsonLogger(logger),
   });
   app

@@ -2,6 +2,13 @@ import { AuditEventEntity } from '#audit';
 import { ApiKeyEntity } from '#auth';
 import { LearningOpportunityEntity } from '#catalogue';
 import { MIGRATIONS } from '#migrations';
+import {
+  NotificationCursorEntity,
+  ReviewDueNoticeEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookDeliveryEntity,
+  WebhookSubscriptionEntity,
+} from '#notifications';
 import { type DatabaseSchema, OutboxEntryEntity } from '#platform';
 import {
   AccreditationEntity,
@@ -28,6 +35,11 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     IssuerCertificateEntity,
     IssuerDidEntity,
     KeyStatusEntryEntity,
+    WebhookSubscriptionEntity,
+    WebhookDeliveryEntity,
+    WebhookDeliveryAttemptEntity,
+    NotificationCursorEntity,
+    ReviewDueNoticeEntity,
     TrustedListEntity,
   ],
   migrations: MIGRATIONS,

@@ -15,7 +15,7 @@ export { maxCostRule } from './graphql/query-complexity.js';
 export { DEFAULT_BODY_LIMIT_BYTES, graphqlBodyLimit, LARGE_BODY_MUTATIONS, registerGraphqlBodyLimits } from './graphql/large-bodies.js';
 export { createLogger, NestJsonLogger } from './logging/logger.js';
 export { PlatformModule, TESSERA_CONFIG } from './platform.module.js';
-export { requireAdmin, requireAdminOrOwn, requireAuthenticated } from './caller/authorisation.js';
+export { requireAdmin, requireAdminOrOwn, requireAnyKey, requireAuthenticated } from './caller/authorisation.js';
 export { ANONYMOUS, actorOf, type Actor, type Caller, type Role, ROLES } from './caller/caller.js';
 export { CurrentCaller, requestOf, type RequestWithCaller } from './caller/current-caller.js';
 export { isCountryCode } from './vocabularies/countries.js';

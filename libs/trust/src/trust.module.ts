@@ -58,6 +58,6 @@ import { TrustedListService } from './trusted-lists/trusted-list.service.js';
     TrqpService,
     TrqpRouteOptions,
   ],
-  exports: [TrustIndexService, TrustDecisionService, TrustAnchorService, IssuerCertificateService, IssuerDidService],
+  exports: [TrustIndexService, TrustDecisionService, TrustAnchorService, IssuerCertificateService, IssuerDidService, SigningKeyService],
 })
 export class TrustModule {}

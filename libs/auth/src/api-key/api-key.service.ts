@@ -43,17 +43,19 @@ export class ApiKeyService {
     const key = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ tokenSha256: digest.toString('hex') });
     if (!key || key.revokedAt) throw new DomainError('UNAUTHENTICATED', 'unknown or revoked API token');
     if (key.role === 'ADMIN') return { kind: 'admin', keyId: key.id };
+    if (key.role === 'VERIFIER') return { kind: 'verifier', keyId: key.id };
     return { kind: 'organisation', role: key.role, organisationId: key.organisationId!, keyId: key.id };
   }
 
-  /** ADMIN only. A QUALITY_AGENCY or PROVIDER key is bound to an organisation of that kind. */
+  /** ADMIN only. A QUALITY_AGENCY or PROVIDER key is bound to an organisation of that kind; ADMIN and VERIFIER keys to none. */
   async create(caller: Caller, input: { name: string; role: Role; organisationId?: string | null }): Promise<{ key: ApiKeyEntity; token: string }> {
     const actor = requireAdmin(caller);
     const organisationId = input.organisationId ?? null;
-    if (input.role === 'ADMIN' && organisationId !== null) {
-      throw DomainError.badInput([{ field: 'input.organisationId', message: 'an ADMIN key is not bound to an organisation' }]);
+    const unbound = input.role === 'ADMIN' || input.role === 'VERIFIER';
+    if (unbound && organisationId !== null) {
+      throw DomainError.badInput([{ field: 'input.organisationId', message: `a ${input.role} key is not bound to an organisation` }]);
     }
-    if (input.role !== 'ADMIN') {
+    if (!unbound) {
       if (organisationId === null) {
         throw DomainError.badInput([{ field: 'input.organisationId', message: `a ${input.role} key must name its organisation` }]);
       }

@@ -3,7 +3,10 @@ import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { type Role, ROLES } from '#platform';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
-registerEnumType(RoleEnum, { name: 'Role', description: 'ADMIN (operator), QUALITY_AGENCY or PROVIDER' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'ADMIN (operator), QUALITY_AGENCY or PROVIDER (bound to one organisation), or VERIFIER (bound to none; manages only its own webhook subscriptions)',
+});
 
 @ObjectType('ApiKey', { description: 'An API key; its token is shown only once, when it is created.' })
 export class ApiKeyType {
@@ -13,7 +16,7 @@ export class ApiKeyType {
   name: string;
   @Field(() => RoleEnum)
   role: Role;
-  @Field(() => ID, { nullable: true, description: 'The organisation the key acts for (none for ADMIN keys).' })
+  @Field(() => ID, { nullable: true, description: 'The organisation the key acts for (none for ADMIN and VERIFIER keys).' })
   organisationId: string | null;
   @Field({ description: 'The first characters of the token, to tell keys apart.' })
   tokenPrefix: string;

@@ -1,8 +1,19 @@
 import { DomainError } from '../errors/domain-error.js';
 import { actorOf, type Actor, type Caller } from './caller.js';
 
-/** Any authenticated caller; anonymous ones are UNAUTHENTICATED. */
-export function requireAuthenticated(caller: Caller): Exclude<Caller, { kind: 'anonymous' }> {
+/**
+ * The operator or an organisation's key; anonymous callers are UNAUTHENTICATED, and a VERIFIER key
+ * is FORBIDDEN — it may only manage its own webhook subscriptions (`requireAnyKey`), so every rule
+ * written as "an organisation acts for itself, anyone else is the operator" stays true.
+ */
+export function requireAuthenticated(caller: Caller): Exclude<Caller, { kind: 'anonymous' } | { kind: 'verifier' }> {
+  const known = requireAnyKey(caller);
+  if (known.kind === 'verifier') throw new DomainError('FORBIDDEN', 'a VERIFIER key may only manage its own webhook subscriptions');
+  return known;
+}
+
+/** Any caller with a key, VERIFIER keys included; anonymous ones are UNAUTHENTICATED. */
+export function requireAnyKey(caller: Caller): Exclude<Caller, { kind: 'anonymous' }> {
   if (caller.kind === 'anonymous') throw new DomainError('UNAUTHENTICATED', 'this operation needs an API token (Authorization: Bearer …)');
   return caller;
 }

@@ -1,5 +1,5 @@
-/** Roles of the public contract (DESIGN §4). */
-export const ROLES = ['ADMIN', 'QUALITY_AGENCY', 'PROVIDER'] as const;
+/** Roles of the public contract (DESIGN §4, §8.5). */
+export const ROLES = ['ADMIN', 'QUALITY_AGENCY', 'PROVIDER', 'VERIFIER'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -10,7 +10,9 @@ export type Caller =
   | { kind: 'anonymous' }
   /** The operator: TESSERA_ADMIN_TOKEN (`keyId` 'operator') or an ADMIN API key. */
   | { kind: 'admin'; keyId: string }
-  | { kind: 'organisation'; role: 'QUALITY_AGENCY' | 'PROVIDER'; organisationId: string; keyId: string };
+  | { kind: 'organisation'; role: 'QUALITY_AGENCY' | 'PROVIDER'; organisationId: string; keyId: string }
+  /** A relying party (wallet, employer's system) bound to no organisation: it manages only its own webhook subscriptions. */
+  | { kind: 'verifier'; keyId: string };
 
 export const ANONYMOUS: Caller = { kind: 'anonymous' };
 
@@ -22,7 +24,12 @@ export interface Actor {
 }
 
 export function actorOf(caller: Exclude<Caller, { kind: 'anonymous' }>): Actor {
-  return caller.kind === 'admin'
-    ? { keyId: caller.keyId, role: 'ADMIN', organisationId: null }
-    : { keyId: caller.keyId, role: caller.role, organisationId: caller.organisationId };
+  switch (caller.kind) {
+    case 'admin':
+      return { keyId: caller.keyId, role: 'ADMIN', organisationId: null };
+    case 'verifier':
+      return { keyId: caller.keyId, role: 'VERIFIER', organisationId: null };
+    case 'organisation':
+      return { keyId: caller.keyId, role: caller.role, organisationId: caller.organisationId };
+  }
 }

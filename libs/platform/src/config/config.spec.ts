@@ -53,6 +53,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the webhook settings: private targets refused and reminders 30 days ahead unless set', () => {
+    expect(loadConfig({})).toMatchObject({ webhooksAllowPrivate: false, reviewDueDays: 30 });
+    expect(loadConfig({ TESSERA_WEBHOOKS_ALLOW_PRIVATE: '1', TESSERA_REVIEW_DUE_DAYS: '90' })).toMatchObject({ webhooksAllowPrivate: true, reviewDueDays: 90 });
+    expect(problemsOf({ TESSERA_WEBHOOKS_ALLOW_PRIVATE: 'yes', TESSERA_REVIEW_DUE_DAYS: '0' })).toEqual(['TESSERA_WEBHOOKS_ALLOW_PRIVATE', 'TESSERA_REVIEW_DUE_DAYS']);
+    expect(problemsOf({ TESSERA_REVIEW_DUE_DAYS: '7.5' })).toEqual(['TESSERA_REVIEW_DUE_DAYS']);
+  });
+
   it('turns rate limiting off with "off"', () => {
     expect(loadConfig({ TESSERA_RATE_LIMIT: 'off' }).rateLimitPerMinute).toBeNull();
     expect(loadConfig({ TESSERA_RATE_LIMIT: '120' }).rateLimitPerMinute).toBe(120);

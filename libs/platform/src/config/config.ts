@@ -26,6 +26,10 @@ export interface TesseraConfig {
   /** Anonymous trust and search requests per minute per client address; `null` = no limit. */
   rateLimitPerMinute: number | null;
   logLevel: LogLevel;
+  /** Webhooks may target http:// URLs and private, loopback or link-local addresses (tests, one-host setups). */
+  webhooksAllowPrivate: boolean;
+  /** How many days before an accreditation's review date its REVIEW_DUE notification goes out. */
+  reviewDueDays: number;
   /** The registry's own DID: `iss` of what it signs for EBSI, `rootTao`, and the TRQP authority it answers as. */
   registryDid: string;
 }
@@ -118,6 +122,15 @@ export function loadConfig(env: Env = process.env): TesseraConfig {
     fail('TESSERA_REGISTRY_DID', 'must be a DID, e.g. did:web:registry.example.org (did:<method>:<method-specific id>)');
   }
 
+  const allowPrivateRaw = value('TESSERA_WEBHOOKS_ALLOW_PRIVATE') ?? '0';
+  if (allowPrivateRaw !== '0' && allowPrivateRaw !== '1') fail('TESSERA_WEBHOOKS_ALLOW_PRIVATE', 'must be "1" (allow) or "0" (refuse)');
+
+  const reviewDueRaw = value('TESSERA_REVIEW_DUE_DAYS') ?? '30';
+  const reviewDueDays = Number(reviewDueRaw);
+  if (!/^\d+$/.test(reviewDueRaw) || reviewDueDays < 1 || reviewDueDays > 366) {
+    fail('TESSERA_REVIEW_DUE_DAYS', 'must be a whole number of days from 1 to 366');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -133,6 +146,8 @@ export function loadConfig(env: Env = process.env): TesseraConfig {
     signingKeyPem,
     rateLimitPerMinute,
     logLevel,
+    webhooksAllowPrivate: allowPrivateRaw === '1',
+    reviewDueDays,
     registryDid,
   };
 }

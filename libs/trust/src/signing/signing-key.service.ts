@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import { CompactSign } from 'jose';
 import { p256 } from '@noble/curves/nist.js';
 import { readOrCreateSecret, TESSERA_CONFIG, type TesseraConfig } from '#platform';
 import { type Jwk, publicJwk, signCompactJws } from './jws.js';
@@ -28,6 +29,17 @@ export class SigningKeyService {
   /** A compact JWS of `payload`, with `typ` naming what it is. */
   sign(payload: unknown, typ: string): string {
     return signCompactJws(payload, this.privateKey, { kid: this.jwk.kid, typ });
+  }
+
+  /**
+   * A compact JWS over exactly these bytes with its payload left out (RFC 7515 Appendix F:
+   * `header..signature`), as webhook deliveries carry it: the receiver puts the base64url of the
+   * body it received back between the dots and verifies that.
+   */
+  async signDetached(bytes: Uint8Array, typ: string): Promise<string> {
+    const jws = await new CompactSign(bytes).setProtectedHeader({ alg: 'ES256', kid: this.jwk.kid, typ }).sign(this.privateKey);
+    const [header, , signature] = jws.split('.');
+    return `${header}..${signature}`;
   }
 
   /**

@@ -1,0 +1,10 @@
+export { WebhookDeliveryEntity } from './deliveries/webhook-delivery.entity.js';
+export { WebhookDeliveryAttemptEntity } from './deliveries/webhook-delivery-attempt.entity.js';
+export { unsafeAddressProblem, webhookUrlProblem } from './deliveries/webhook-target.js';
+export { NotificationCursorEntity } from './events/notification-cursor.entity.js';
+export { NOTIFICATION_EVENT_TYPES, type NotificationEventType } from './notification-event-types.js';
+export { DEFAULT_NOTIFICATION_OPTIONS, type NotificationOptions, retryDelayMs } from './notification-options.js';
+export { NotificationsModule } from './notifications.module.js';
+export { ReviewDueNoticeEntity } from './review-due/review-due-notice.entity.js';
+export { ReviewDueJob } from './review-due/review-due.job.js';
+export { WebhookSubscriptionEntity } from './subscriptions/webhook-subscription.entity.js';

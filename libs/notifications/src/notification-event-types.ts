@@ -1,0 +1,10 @@
+/** The change notifications of DESIGN §8.5. */
+export const NOTIFICATION_EVENT_TYPES = [
+  'ACCREDITATION_STATUS_CHANGED',
+  'ACCREDITATION_RECORDED',
+  'ISSUER_KEY_CHANGED',
+  'ORGANISATION_STATUS_CHANGED',
+  'AGENCY_RECOGNITION_CHANGED',
+  'REVIEW_DUE',
+] as const;
+export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
