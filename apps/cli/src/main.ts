@@ -92,7 +92,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import an ETSI trusted list or the EU LOTL: FILE [--signer PEM_FILE] (a national list defaults to the signers the last LOTL names)',
     async run({ config, engines, args }) {
       const signerAt = args.indexOf('--signer');
-      const file = args.find((arg, i) => !arg.startsWith('--') && i !== signerAt + 1);
+      const file = args.find((arg, i) => !arg.startsWith('--') && (signerAt === -1 || i !== signerAt + 1));
       if (!file || (signerAt !== -1 && !args[signerAt + 1])) throw new Error('usage: trusted-list import FILE [--signer PEM_FILE]');
       const xml = readFileSync(file, 'utf8');
       const signerCertificatesPem = signerAt === -1 ? undefined : readFileSync(args[signerAt + 1], 'utf8');
