@@ -171,8 +171,13 @@ describe('EBSI Trusted Issuers Registry v5', () => {
     expect(unknown.type).toMatch(/^application\/problem\+json/);
     expect(unknown.body).toEqual({ ...vector('problem-404-issuer-not-found'), detail: 'Issuer did:ebsi:zNobodyHere not found' });
     expect((await get(`${TIR}/issuers/did:ebsi:zNobodyHere/attributes`)).status).toBe(404);
-    expect((await get(`${TIR}/issuers/${providerDid}/attributes/${'ab'.repeat(32)}`)).body.title).toBe('Attribute Not Found');
-    expect((await get(`${TIR}/issuers/${providerDid}/attributes/xyz`)).status).toBe(400);
+    const noAttribute = await get(`${TIR}/issuers/${providerDid}/attributes/${'ab'.repeat(32)}`);
+    expect(noAttribute.status).toBe(404);
+    expectShape('problem-404-issuer-not-found', noAttribute.body);
+    expect(noAttribute.body.title).toBe('Attribute Not Found');
+    const badAttribute = await get(`${TIR}/issuers/${providerDid}/attributes/xyz`);
+    expect(badAttribute.status).toBe(400);
+    expectShape('problem-400-bad-did', badAttribute.body);
   });
 
   it('finds a did:web with a port by its path as sent, and a DID sent percent-encoded whole', async () => {
@@ -267,6 +272,17 @@ describe('EBSI Trusted Issuers Registry v5', () => {
     // The attribute itself is the revision in force now.
     expect((await get(before.href)).body.attribute).toEqual(body.items[1]);
     expect((await get(`${before.href}/revisions?page[size]=1&page[after]=2`)).body.items).toEqual([body.items[1]]);
+  });
+
+  it('answers with the same bodies and hashes from another instance on the same database', async () => {
+    const other = await startTestApp({ registryDid: REGISTRY_DID }, { sameDatabaseAs: app });
+    try {
+      const here = (await get(`${TIR}/issuers/${providerDid}`)).body;
+      const there = (await (await fetch(`${other.url}${TIR}/issuers/${providerDid}`)).json()) as typeof here;
+      expect(there).toEqual(here);
+    } finally {
+      await other.close();
+    }
   });
 
   it("lists an agency's recognitions as TAO attributes from the registry", async () => {

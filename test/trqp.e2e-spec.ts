@@ -90,6 +90,17 @@ describe('ToIP Trust Registry Query Protocol v2', () => {
     expect(schemas.authorizationResponse(withoutAnswer)).toBe(false);
   });
 
+  // First of the anonymous requests in this file, so that the budget's one-minute window cannot roll over during it.
+  it('draws on the one anonymous budget that /trust/v1 and the EBSI routes draw on', async () => {
+    const remaining = (response: { headers: Headers }) => Number(response.headers.get('ratelimit-remaining'));
+    const first = remaining(await authorization(ask()));
+    const trust = remaining(await fetch(`${app.url}/trust/v1/issuers/${providerDid}`));
+    const ebsi = remaining(await fetch(`${app.url}/ebsi/trusted-issuers-registry/v5/issuers`));
+    const recognised = remaining(await recognition({ entity_id: agencyDid, authority_id: REGISTRY_DID, action: 'accredit', resource: 'accreditation' }));
+    expect(first).toBeLessThan(100_000);
+    expect([trust, ebsi, recognised]).toEqual([first - 1, first - 2, first - 3]);
+  });
+
   it('authorizes an accredited provider in scope at the time asked, with the receipt of /trust/v1 for the same question', async () => {
     const request = ask();
     expectValid(schemas.authorizationRequest, request);
