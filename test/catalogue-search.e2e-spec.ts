@@ -111,6 +111,44 @@ describe('catalogue search: text, filters, facets, sorts and pages', () => {
     });
   });
 
+  it('says "accredited now" as the registry does: a suspended provider leaves accreditedOnly, and its hits, its record and trust agree', async () => {
+    const own = await agencyAndProvider(app); // its own provider, so that the others stay accredited
+    await recordAccreditation(app, own.agencyToken, own.provider.id, { validFrom: '2020-01-01T00:00:00Z', issuedAt: '2020-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z', reviewDate: null });
+    const course = await createPublished(app, own.providerToken, { title: [{ lang: 'en', text: 'Suspension check' }] });
+    const only = { providerIds: [own.provider.id], includeFinished: true, accreditedOnly: true };
+    // Bounded generously: this is about what the answer says, not how fast it arrives (a bench figure).
+    await eventuallyFinds(app, { filters: only }, [course.id], 20_000);
+
+    const view = async () =>
+      dataOf(
+        await app.graphql(
+          `query($input: SearchOpportunitiesInput!, $id: ID!) {
+            searchOpportunities(input: $input) { hits { accreditedNow opportunity { provider { accredited accreditations { inForce } } } } }
+            issuerTrust(input: { organisationId: $id }) { status }
+          }`,
+          { input: { filters: { providerIds: [own.provider.id], includeFinished: true } }, id: own.provider.id },
+        ),
+      );
+    expect(await view()).toEqual({
+      searchOpportunities: { hits: [{ accreditedNow: true, opportunity: { provider: { accredited: true, accreditations: [{ inForce: true }] } } }] },
+      issuerTrust: { status: 'TRUSTED' },
+    });
+
+    dataOf(
+      await app.graphql(
+        `mutation($input: ChangeOrganisationStatusInput!) { changeOrganisationStatus(input: $input) { id } }`,
+        { input: { organisationId: own.provider.id, status: 'SUSPENDED', reason: 'under investigation', version: own.provider.version } },
+        app.adminToken,
+      ),
+    );
+    await eventuallyFinds(app, { filters: only }, [], 20_000);
+    // The decision itself stays in force; the provider's own status takes the accreditation away, everywhere.
+    expect(await view()).toEqual({
+      searchOpportunities: { hits: [{ accreditedNow: false, opportunity: { provider: { accredited: false, accreditations: [{ inForce: true }] } } }] },
+      issuerTrust: { status: 'NOT_TRUSTED' },
+    });
+  });
+
   it('counts facets over every match, and over the filtered matches', async () => {
     const all = await search(app, { filters: scope, pageSize: 1 });
     expect(all.totalHits).toBe(5);

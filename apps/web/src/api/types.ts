@@ -32,6 +32,8 @@ export interface AccreditationSummary {
   expiresAt: string;
   reviewDate: string | null;
   status: AccreditationStatus | null;
+  /** The api's verdict: this decision is in force now (not NEGATIVE, in its dates, ACTIVE, by an agency recognised for the provider's country). */
+  inForce: boolean;
   accreditingAgent: { legalName: string };
 }
 
@@ -106,6 +108,8 @@ export interface OpportunityDetail extends Omit<OpportunityCard, 'provider'> {
     legalName: string;
     legalIdentifier: string;
     country: string;
+    /** The api's "accredited now" (the registry's one rule: it also needs the provider itself active). */
+    accredited: boolean;
     homepage: string | null;
     accreditations: AccreditationDetail[];
     certificates: { sha256: string; subjectDn: string; notBefore: string; notAfter: string; qualifiedESeal: boolean; status: 'ACTIVE' | 'REVOKED'; pem: string }[];

@@ -9,6 +9,7 @@ const accreditation = (overrides: Partial<AccreditationSummary> = {}): Accredita
   expiresAt: '2029-01-01T00:00:00Z',
   reviewDate: '2028-01-01T00:00:00Z',
   status: 'ACTIVE',
+  inForce: true,
   accreditingAgent: { legalName: 'Agency A' },
   ...overrides,
 });
@@ -27,14 +28,11 @@ describe('accreditation badge', () => {
     expect(accreditationBadge([accreditation({ reviewDate: '2026-01-01T00:00:00Z' })], true, NOW)).toMatchObject({ reviewOverdue: true });
   });
 
-  it('passes over suspended, negative, expired and future decisions', () => {
-    const none = [
-      accreditation({ status: 'SUSPENDED' }),
-      accreditation({ decision: 'NEGATIVE' }),
-      accreditation({ expiresAt: '2026-11-01T12:00:00Z' }),
-      accreditation({ validFrom: '2027-01-01T00:00:00Z' }),
-    ];
+  it('names only decisions the api says are in force', () => {
+    const none = [accreditation({ status: 'SUSPENDED', inForce: false }), accreditation({ decision: 'NEGATIVE', inForce: false })];
     expect(accreditationBadge(none, true, NOW)).toEqual({ kind: 'accredited', agency: null, until: null, reviewOverdue: false });
+    const one = [accreditation({ inForce: false, expiresAt: '2035-01-01T00:00:00Z' }), accreditation({ accreditingAgent: { legalName: 'Agency B' } })];
+    expect(accreditationBadge(one, true, NOW)).toMatchObject({ agency: 'Agency B', until: '2029-01-01T00:00:00Z' });
   });
 
   it('follows the api when it says the provider is not accredited now', () => {

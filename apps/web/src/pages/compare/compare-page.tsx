@@ -9,7 +9,6 @@ import { useI18n, word } from '../../i18n';
 import { usePageTitle } from '../../page-title';
 import { useLinks } from '../../routing/links';
 import { Link, navigate, useLocation } from '../../routing/router';
-import { agencyRecognised, inForce } from '../../shared/accreditation';
 import { useShortlist } from '../../shared/shortlist';
 import { pick } from '../course/course-query';
 import { PageHeading } from '../../components/page-heading';
@@ -17,20 +16,19 @@ import { PageHeading } from '../../components/page-heading';
 export const MAX_COMPARED = 3;
 const ID = /^[0-9a-f-]{36}$/i;
 
-type Recognition = { validFrom: string; validUntil: string | null; jurisdictions: string[] };
 interface Compared extends Omit<OpportunityCard, 'provider'> {
   title: LocalizedText[];
   assessmentTypes: string[];
   qualityAssurance: string | null;
   landingPage: string | null;
   annexI: { complete: boolean; missing: string[] };
-  provider: { id: string; legalName: string; country: string; accreditations: (AccreditationSummary & { accreditingAgent: { legalName: string; recognitions: Recognition[] } })[] };
+  provider: { id: string; legalName: string; country: string; accredited: boolean; accreditations: AccreditationSummary[] };
 }
 
 const FIELDS = `
   id title { lang text } eqfLevel ectsCredits workloadHours mode languages startDate endDate free price { amount currency }
   location { country city } assessmentTypes qualityAssurance landingPage annexI { complete missing }
-  provider { id legalName country accreditations { id decision validFrom expiresAt reviewDate status accreditingAgent { legalName recognitions { validFrom validUntil jurisdictions } } } }`;
+  provider { id legalName country accredited accreditations { id decision validFrom expiresAt reviewDate status inForce accreditingAgent { legalName } } }`;
 
 /** One request for up to three courses, as aliases of learningOpportunity. */
 async function loadCompared(ids: string[], signal: AbortSignal): Promise<(Compared | null)[]> {
@@ -145,17 +143,13 @@ function ComparisonTable({ courses }: { courses: (Compared | null)[] }) {
   const i18n = useI18n();
   const { t } = i18n;
   const links = useLinks();
-  const now = new Date();
   const present = courses.filter((c): c is Compared => c !== null);
   const rows: [string, (c: Compared) => ReactNode][] = [
     [t.card.provider, (c) => `${c.provider.legalName} · ${i18n.country(c.provider.country)}`],
     [
       t.compare.accreditation,
       (c) => (
-        <AccreditationBadge
-          accreditations={c.provider.accreditations}
-          accreditedNow={c.provider.accreditations.some((a) => inForce(a, now) && agencyRecognised(a.accreditingAgent.recognitions, c.provider.country, now))}
-        />
+        <AccreditationBadge accreditations={c.provider.accreditations} accreditedNow={c.provider.accredited} />
       ),
     ],
     [t.card.eqf, (c) => (c.eqfLevel ? t.card.eqfValue(c.eqfLevel) : '')],

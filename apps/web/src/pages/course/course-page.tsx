@@ -9,7 +9,6 @@ import { useI18n, word } from '../../i18n';
 import { usePageTitle } from '../../page-title';
 import { useLinks } from '../../routing/links';
 import { Link, useLocation } from '../../routing/router';
-import { agencyRecognised, inForce } from '../../shared/accreditation';
 import { AnnexI } from './annex-i';
 import { loadCourse, pick } from './course-query';
 import { ProviderSection } from './provider-section';
@@ -66,10 +65,8 @@ function Course({ course }: { course: OpportunityDetail }) {
   const title = pick(course.title, i18n.lang);
   const description = pick(course.description, title?.lang ?? i18n.lang);
   usePageTitle(title?.text ?? '');
-  const now = new Date();
-  const accreditedNow = course.provider.accreditations.some(
-    (a) => inForce(a, now) && agencyRecognised(a.accreditingAgent.recognitions, course.provider.country, now),
-  );
+  // The api computes "accredited now" with the registry's one rule; the browser never re-derives it.
+  const accreditedNow = course.provider.accredited;
   const place = course.location ? [course.location.city, i18n.country(course.location.country)].filter(Boolean).join(', ') : '';
 
   const practical: [string, string][] = [

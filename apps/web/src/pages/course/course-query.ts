@@ -10,9 +10,9 @@ export const COURSE = `query Course($id: ID!) {
     startDate endDate applicationDeadline schedule landingPage
     annexI { complete missing }
     provider {
-      id legalName legalIdentifier country homepage
+      id legalName legalIdentifier country homepage accredited
       accreditations {
-        id title type decision issuedAt validFrom reviewDate expiresAt status reportUrl landingPage
+        id title type decision issuedAt validFrom reviewDate expiresAt status inForce reportUrl landingPage
         limitEqfLevels limitFields limitJurisdictions
         accreditingAgent { legalName country recognitions { validFrom validUntil jurisdictions } }
         statusHistory { status effectiveAt recordedAt reason }

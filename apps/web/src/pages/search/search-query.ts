@@ -6,7 +6,7 @@ import { PAGE_SIZE } from './search-state';
 export const CARD_FIELDS = `
   id eqfLevel ectsCredits workloadHours mode languages startDate endDate free
   price { amount currency } location { country city }
-  provider { id legalName country accreditations { id decision validFrom expiresAt reviewDate status accreditingAgent { legalName } } }`;
+  provider { id legalName country accreditations { id decision validFrom expiresAt reviewDate status inForce accreditingAgent { legalName } } }`;
 
 // The page size is written into the query (not a variable) so that the api's cost limit counts
 // 20 hits, not the largest page it would have to assume.
