@@ -15,6 +15,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   search: ['platform'],
   catalogue: ['platform', 'audit', 'registry', 'search'],
   trust: ['platform', 'audit', 'registry'],
+  // ELM in and out writes only through the registry's and catalogue's services; it knows no trust and no search.
+  elm: ['platform', 'audit', 'auth', 'registry', 'catalogue'],
   // Change notifications read the audit log and the records it names, and sign with the registry key; nothing imports them.
   notifications: ['platform', 'audit', 'registry', 'trust'],
 };

@@ -6,6 +6,7 @@ import { dataSourceOptions, type Engines, formatGraphQLErrors, maxCostRule, Outb
 import { AuditModule } from '#audit';
 import { AuthModule } from '#auth';
 import { CatalogueModule } from '#catalogue';
+import { ElmModule } from '#elm';
 import { NotificationsModule, type NotificationOptions } from '#notifications';
 import { RegistryModule } from '#registry';
 import { SearchIndexerModule, SearchModule } from '#search';
@@ -59,6 +60,7 @@ export class AppModule {
         RegistryModule,
         TrustModule,
         CatalogueModule,
+        ElmModule,
         SearchIndexerModule.forRoot({ documents: CatalogueModule }),
         NotificationsModule.forRoot(options.notifications),
         HealthModule.forRoot(engines.state),

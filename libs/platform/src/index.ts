@@ -55,6 +55,7 @@ export { AnonymousBudget, RateLimitGuard, Unmetered } from './http/rate-limit.gu
 export { CallerResolver } from './caller/caller-resolver.js';
 export { registerAnonymousBudget } from './http/anonymous-budget.js';
 export { RecordEntity } from './database/record.entity.js';
+export { type ImportOptions, transactionOrDryRun } from './database/dry-run.js';
 export { HistoryEntryEntity } from './database/history-entry.entity.js';
 export { OutboxModule, OutboxService } from './outbox/outbox.service.js';
 export { OutboxEntryEntity } from './outbox/outbox-entry.entity.js';

@@ -1,5 +1,6 @@
 export { AccreditationEntity } from './accreditation/accreditation.entity.js';
 export { AccreditationService } from './accreditation/accreditation.service.js';
+export { RecordAccreditationInput } from './accreditation/dto/accreditation.inputs.js';
 export { AccreditationStatusEntryEntity, type AccreditationStatus } from './accreditation/accreditation-status-entry.entity.js';
 export {
   accreditationInForceAt,

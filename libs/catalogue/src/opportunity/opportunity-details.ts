@@ -5,7 +5,7 @@ import type { LearningOpportunityEntity, LocalizedTexts } from './opportunity.en
 /** What a provider writes about an opportunity; the rest (id, status, dates, version) is the service's. */
 export type OpportunityDetails = Omit<
   LearningOpportunityEntity,
-  'id' | 'providerId' | 'providerRelation' | 'status' | 'publishedAt' | 'archivedAt' | 'createdAt' | 'updatedAt' | 'version'
+  'id' | 'providerId' | 'providerRelation' | 'status' | 'publishedAt' | 'archivedAt' | 'createdAt' | 'updatedAt' | 'version' | 'elmId'
 >;
 
 export type DetailsInput = OpportunityDetailsInput & { title?: LocalizedTitleInput[] };

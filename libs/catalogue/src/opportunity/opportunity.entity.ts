@@ -76,6 +76,7 @@ const decimal = {
 @Entity({ name: 'learning_opportunities' })
 @ObjectType('LearningOpportunity')
 @Index('learning_opportunities_provider', ['providerId', 'status'])
+@Index('learning_opportunities_elm_id', ['elmId'], { unique: true })
 export class LearningOpportunityEntity extends RecordEntity {
   @Field(() => ID)
   @Column({ name: 'provider_id', type: 'uuid' })
@@ -210,6 +211,10 @@ export class LearningOpportunityEntity extends RecordEntity {
   @Field(() => Date, { nullable: true })
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
+
+  /** The ELM `@id` it was imported with (DESIGN §8.3), so that importing the document again updates it; null when typed in. */
+  @Column({ name: 'elm_id', type: 'text', nullable: true })
+  elmId: string | null;
 
 
 }

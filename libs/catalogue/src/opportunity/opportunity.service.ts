@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Actor, type Caller, Clock, DomainError, OutboxService, requireAdminOrOwn, requireAuthenticated } from '#platform';
+import { type Actor, type Caller, Clock, DomainError, type ImportOptions, OutboxService, requireAdminOrOwn, requireAuthenticated, transactionOrDryRun } from '#platform';
 import { AuditService } from '#audit';
 import { OrganisationService, statusAt } from '#registry';
 import { type DataSource, type EntityManager, In } from 'typeorm';
@@ -32,7 +32,7 @@ export class OpportunityService {
    * A provider creates a DRAFT for itself; the operator (ADMIN) for any provider. The provider
    * must be a PROVIDER that has not been suspended or deregistered.
    */
-  async create(caller: Caller, input: CreateOpportunityInput): Promise<LearningOpportunityEntity> {
+  async create(caller: Caller, input: CreateOpportunityInput, options: ImportOptions = {}): Promise<LearningOpportunityEntity> {
     const known = requireAuthenticated(caller);
     const providerId = input.providerId ?? (known.kind === 'organisation' ? known.organisationId : undefined);
     if (!providerId) throw DomainError.badInput([{ field: 'input.providerId', message: 'is required when the operator creates an opportunity' }]);
@@ -40,17 +40,30 @@ export class OpportunityService {
     const details = this.checkedDetails(EMPTY_DETAILS, input);
     await this.assertActiveProvider(providerId);
 
-    return this.dataSource.transaction(async (manager) => {
+    return transactionOrDryRun(this.dataSource, options.dryRun, async (manager) => {
       const repository = manager.getRepository(LearningOpportunityEntity);
-      const opportunity = await repository.save(repository.create({ ...details, providerId, status: 'DRAFT' }));
-      await this.recordChange(manager, actor, 'opportunity.created', opportunity.id, { ...input, providerId });
+      const opportunity = await repository.save(repository.create({ ...details, providerId, status: 'DRAFT', elmId: options.elmId ?? null }));
+      await this.recordChange(manager, actor, 'opportunity.created', opportunity.id, { ...input, providerId, ...(options.elmId ? { elmId: options.elmId } : {}) });
+      // An import creates what a register publishes: the opportunity is public at once (one more event, same transaction).
+      if (options.elmId) return this.applyStatus(manager, actor, opportunity, 'publish');
       return opportunity;
     });
   }
 
+  /** Opportunities by the ELM ids they were imported with. */
+  findByElmIds(elmIds: readonly string[]): Promise<LearningOpportunityEntity[]> {
+    if (elmIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(LearningOpportunityEntity).findBy({ elmId: In([...elmIds]) });
+  }
+
+  /** Any opportunity by id, whatever its status, for an import that must compare before it writes (it authorises by provider). */
+  findById(id: string): Promise<LearningOpportunityEntity | null> {
+    return this.dataSource.getRepository(LearningOpportunityEntity).findOneBy({ id });
+  }
+
   /** The provider itself or ADMIN; at the version read. An archived opportunity no longer changes. */
-  async update(caller: Caller, input: UpdateOpportunityInput): Promise<LearningOpportunityEntity> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(caller: Caller, input: UpdateOpportunityInput, options: ImportOptions = {}): Promise<LearningOpportunityEntity> {
+    return transactionOrDryRun(this.dataSource, options.dryRun, async (manager) => {
       const { opportunity, actor } = await this.lockForChange(manager, caller, input);
       if (opportunity.status === 'ARCHIVED') {
         throw DomainError.badInput([{ field: 'input.id', message: 'the opportunity is ARCHIVED; that is final' }]);
@@ -114,16 +127,26 @@ export class OpportunityService {
       if (!from.includes(opportunity.status)) {
         throw DomainError.badInput([{ field: 'input.id', message: `the opportunity is ${opportunity.status}; only ${from.join(' or ')} can become ${to}` }]);
       }
-      if (to === 'PUBLISHED') await this.assertActiveProvider(opportunity.providerId);
-      const now = this.clock.now();
-      await manager.getRepository(LearningOpportunityEntity).save({
-        ...opportunity,
-        status: to,
-        ...(to === 'PUBLISHED' ? { publishedAt: now } : { archivedAt: now }),
-      });
-      await this.recordChange(manager, actor, `opportunity.${transition === 'publish' ? 'published' : 'archived'}`, opportunity.id, { status: to });
-      return manager.getRepository(LearningOpportunityEntity).findOneByOrFail({ id: opportunity.id });
+      return this.applyStatus(manager, actor, opportunity, transition);
     });
+  }
+
+  private async applyStatus(
+    manager: EntityManager,
+    actor: Actor,
+    opportunity: LearningOpportunityEntity,
+    transition: keyof typeof NEXT_STATUS,
+  ): Promise<LearningOpportunityEntity> {
+    const { to } = NEXT_STATUS[transition];
+    if (to === 'PUBLISHED') await this.assertActiveProvider(opportunity.providerId);
+    const now = this.clock.now();
+    await manager.getRepository(LearningOpportunityEntity).save({
+      ...opportunity,
+      status: to,
+      ...(to === 'PUBLISHED' ? { publishedAt: now } : { archivedAt: now }),
+    });
+    await this.recordChange(manager, actor, `opportunity.${transition === 'publish' ? 'published' : 'archived'}`, opportunity.id, { status: to });
+    return manager.getRepository(LearningOpportunityEntity).findOneByOrFail({ id: opportunity.id });
   }
 
   /** Locks the row, then checks who asks and which version they read. */

@@ -21,6 +21,7 @@ registerEnumType(AccreditationDecisionEnum, { name: 'AccreditationDecision' });
 @Index('accreditations_provider', ['accreditedOrganisationId'])
 @Index('accreditations_agency', ['accreditingAgentId'])
 @Index('accreditations_review', ['reviewDate'])
+@Index('accreditations_elm_id', ['elmId'], { unique: true })
 export class AccreditationEntity extends RecordEntity {
   @Field(() => ID)
   @Column({ name: 'accredited_organisation_id', type: 'uuid' })
@@ -97,6 +98,10 @@ export class AccreditationEntity extends RecordEntity {
   @ManyToOne(() => AccreditationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'supersedes_id' })
   supersedesRelation?: Relation<AccreditationEntity>;
+
+  /** The ELM `@id` it was imported with (DESIGN §8.3), so that importing the document again updates it; null when typed in. */
+  @Column({ name: 'elm_id', type: 'text', nullable: true })
+  elmId: string | null;
 
 
 }

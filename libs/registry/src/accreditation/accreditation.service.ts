@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
-import { type Actor, type Caller, Clock, DomainError, type FieldProblem, OutboxService, requireAuthenticated, actorOf } from '#platform';
+import { type Actor, type Caller, Clock, DomainError, type FieldProblem, type ImportOptions, OutboxService, requireAuthenticated, actorOf, transactionOrDryRun } from '#platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity.js';
 import { PROVIDER_CHANGED_TOPIC } from '../outbox-topics.js';
@@ -34,20 +34,11 @@ export class AccreditationService {
    * A quality agency records a decision as itself while it is recognised; the operator (ADMIN) may
    * record one on an agency's behalf at any time, historic decisions included (register imports).
    */
-  async record(caller: Caller, input: RecordAccreditationInput): Promise<AccreditationEntity> {
-    const known = requireAuthenticated(caller);
-    if (known.kind === 'organisation' && known.role !== 'QUALITY_AGENCY') {
-      throw new DomainError('FORBIDDEN', 'only a quality agency (or the operator) records accreditations');
-    }
-    const agentId = input.accreditingAgentId ?? (known.kind === 'organisation' ? known.organisationId : undefined);
-    if (!agentId) throw DomainError.badInput([{ field: 'input.accreditingAgentId', message: 'is required when the operator records a decision' }]);
-    if (known.kind === 'organisation' && agentId !== known.organisationId) {
-      throw new DomainError('FORBIDDEN', 'an agency records decisions only as itself');
-    }
-    const actor = actorOf(known);
+  async record(caller: Caller, input: RecordAccreditationInput, options: ImportOptions = {}): Promise<AccreditationEntity> {
+    const { actor, agentId } = this.authoriseRecording(caller, input);
     assertDatesInOrder(input);
 
-    return this.dataSource.transaction(async (manager) => {
+    return transactionOrDryRun(this.dataSource, options.dryRun, async (manager) => {
       await this.assertParties(manager, input.accreditedOrganisationId, agentId);
       if (actor.role === 'QUALITY_AGENCY' && !(await this.recognitions.isRecognisedAt(manager, agentId, this.clock.now()))) {
         throw new DomainError('FORBIDDEN', 'the agency is not recognised by the registry now, so it cannot record decisions');
@@ -73,6 +64,7 @@ export class AccreditationService {
           limitJurisdictions: [...new Set(input.limitJurisdictions ?? [])].sort(),
           limitOpportunities: [...new Set(input.limitOpportunities ?? [])],
           supersedesId: predecessor?.id ?? null,
+          elmId: options.elmId ?? null,
         }),
       );
       // A decision may take effect retroactively (validFrom before its date): it stands from whichever comes first.
@@ -87,13 +79,83 @@ export class AccreditationService {
         action: 'accreditation.recorded',
         entityType: 'Accreditation',
         entityId: accreditation.id,
-        diff: { ...input, accreditingAgentId: agentId },
+        diff: { ...input, accreditingAgentId: agentId, ...(options.elmId ? { elmId: options.elmId } : {}) },
         trustRelevant: true,
       });
       // The provider's accreditation windows changed: its opportunities are re-indexed.
       await this.outbox.enqueue(manager, PROVIDER_CHANGED_TOPIC, [input.accreditedOrganisationId]);
       return accreditation;
     });
+  }
+
+  /**
+   * Corrects a recorded decision as a register (an ELM or CSV import) now describes it: same
+   * provider and agency, the rules of `record` (the agency itself while recognised, or ADMIN;
+   * dates in order), one audit event with what changed. Its status history is not touched.
+   */
+  async amend(caller: Caller, id: string, input: RecordAccreditationInput, options: ImportOptions = {}): Promise<AccreditationEntity> {
+    const { actor, agentId } = this.authoriseRecording(caller, input);
+    assertDatesInOrder(input);
+    return transactionOrDryRun(this.dataSource, options.dryRun, async (manager) => {
+      const repository = manager.getRepository(AccreditationEntity);
+      const accreditation = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!accreditation) throw new DomainError('NOT_FOUND', `no accreditation ${id}`);
+      if (accreditation.accreditingAgentId !== agentId) throw new DomainError('FORBIDDEN', 'only the accrediting agency (or the operator) changes this decision');
+      if (accreditation.accreditedOrganisationId !== input.accreditedOrganisationId) {
+        throw DomainError.badInput([{ field: 'input.accreditedOrganisationId', message: 'a recorded decision stays about the provider it was recorded for' }]);
+      }
+      if (actor.role === 'QUALITY_AGENCY' && !(await this.recognitions.isRecognisedAt(manager, agentId, this.clock.now()))) {
+        throw new DomainError('FORBIDDEN', 'the agency is not recognised by the registry now, so it cannot change decisions');
+      }
+      const changes = {
+        type: input.type,
+        title: input.title,
+        decision: input.decision,
+        issuedAt: input.issuedAt,
+        validFrom: input.validFrom,
+        reviewDate: input.reviewDate ?? null,
+        expiresAt: input.expiresAt,
+        reportUrl: input.reportUrl ?? null,
+        landingPage: input.landingPage ?? null,
+        limitEqfLevels: [...new Set(input.limitEqfLevels ?? [])].sort((a, b) => a - b),
+        limitFields: [...new Set(input.limitFields ?? [])].sort(),
+        limitJurisdictions: [...new Set(input.limitJurisdictions ?? [])].sort(),
+        limitOpportunities: [...new Set(input.limitOpportunities ?? [])],
+        ...(options.elmId ? { elmId: options.elmId } : {}),
+      };
+      await repository.update({ id }, changes);
+      const saved = await bumpVersion(manager, AccreditationEntity, id);
+      await this.audit.append(manager, {
+        actor,
+        action: 'accreditation.amended',
+        entityType: 'Accreditation',
+        entityId: id,
+        diff: changes,
+        trustRelevant: true,
+      });
+      await this.outbox.enqueue(manager, PROVIDER_CHANGED_TOPIC, [accreditation.accreditedOrganisationId]);
+      return saved;
+    });
+  }
+
+  /** Accreditations by the ELM ids they were imported with. */
+  findByElmIds(elmIds: readonly string[]): Promise<AccreditationEntity[]> {
+    if (elmIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(AccreditationEntity).findBy({ elmId: In([...elmIds]) });
+  }
+
+  /** Who may record (or amend) this decision, as which agency: the agency itself, or ADMIN naming one. */
+  private authoriseRecording(caller: Caller, input: RecordAccreditationInput): { actor: Actor; agentId: string } {
+    const known = requireAuthenticated(caller);
+    if (known.kind === 'organisation' && known.role !== 'QUALITY_AGENCY') {
+      throw new DomainError('FORBIDDEN', 'only a quality agency (or the operator) records accreditations');
+    }
+    const agentId = input.accreditingAgentId ?? (known.kind === 'organisation' ? known.organisationId : undefined);
+    if (!agentId) throw DomainError.badInput([{ field: 'input.accreditingAgentId', message: 'is required when the operator records a decision' }]);
+    if (known.kind === 'organisation' && agentId !== known.organisationId) {
+      throw new DomainError('FORBIDDEN', 'an agency records decisions only as itself');
+    }
+    return { actor: actorOf(known), agentId };
   }
 
   /**

@@ -135,6 +135,37 @@ export class OrganisationService extends OrganisationDirectory {
     return this.dataSource.getRepository(OrganisationEntity).findBy({ id: In([...ids]) });
   }
 
+  /** Organisations by their exact legal identifiers (for bulk imports: one query for a whole file). */
+  findByLegalIdentifiers(legalIdentifiers: readonly string[]): Promise<OrganisationEntity[]> {
+    if (legalIdentifiers.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(OrganisationEntity).findBy({ legalIdentifier: In([...legalIdentifiers]) });
+  }
+
+  /**
+   * Organisations any of `values` identifies (DESIGN §8.3: matched by legal or registered other
+   * identifier), compared case-insensitively: the legal identifier, its identifier part without
+   * the scheme and country (`VATFI-10065502` is found by `10065502` and `FI10065502`, as registers
+   * write VAT numbers), and every other identifier's value (a VAT number also without its
+   * country prefix). More than one result means the values are ambiguous; the caller decides.
+   */
+  findByIdentifiers(values: readonly string[]): Promise<OrganisationEntity[]> {
+    const keys = [...new Set(values.map((v) => v.trim().toUpperCase()).filter((v) => v !== ''))];
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where(
+        `upper(o.legal_identifier) = ANY(:keys)
+         OR upper(substring(o.legal_identifier from '^[A-Z]{5}-(.+)$')) = ANY(:keys)
+         OR upper(substring(o.legal_identifier from '^[A-Z]{3}([A-Z]{2})-') || substring(o.legal_identifier from '^[A-Z]{5}-(.+)$')) = ANY(:keys)
+         OR EXISTS (SELECT 1 FROM jsonb_array_elements(o.other_identifiers) e
+                     WHERE upper(e->>'value') = ANY(:keys)
+                        OR (e->>'scheme' = 'VAT' AND upper(regexp_replace(e->>'value', '^[A-Za-z]{2}', '')) = ANY(:keys)))`,
+        { keys },
+      )
+      .getMany();
+  }
+
   statusEntries(organisationIds: readonly string[]): Promise<OrganisationStatusEntryEntity[]> {
     return this.dataSource
       .getRepository(OrganisationStatusEntryEntity)

@@ -166,10 +166,13 @@ export abstract class OpportunityDetailsInput {
   @IsIn(QF_EHEA_CYCLES)
   qfEheaCycle?: QfEheaCycle | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'As the national framework names it ("Level 6"), or a Europass QDR NQF concept IRI (http://data.europa.eu/snb/qdr/…), which ELM exports carry as NQFLevel.',
+  })
   @IsOptional()
   @IsString()
-  @Length(1, 20)
+  @Length(1, 200)
   nqfLevel?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'ECTS credits, at least 0, at most two decimals.' })
