@@ -35,10 +35,10 @@ interface Received {
 
 /** A webhook receiver on 127.0.0.1: records what it gets and answers as `answer` says. */
 class Receiver {
-  readonly received: Received[] = [];
+  readonly received: (Received & { path: string })[] = [];
   inFlight = 0;
   maxInFlight = 0;
-  answer: (n: number, response: ServerResponse) => void = (_n, response) => response.writeHead(204).end();
+  answer: (n: number, response: ServerResponse, path: string) => void = (_n, response) => response.writeHead(204).end();
   private readonly server: Server;
 
   constructor() {
@@ -48,9 +48,9 @@ class Receiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        this.received.push({ headers: request.headers, body: Buffer.concat(chunks) });
+        this.received.push({ headers: request.headers, body: Buffer.concat(chunks), path: request.url ?? '' });
         response.on('finish', () => this.inFlight--);
-        this.answer(this.received.length, response);
+        this.answer(this.received.length, response, request.url ?? '');
       });
     });
   }
@@ -243,6 +243,45 @@ describe('change notifications (webhooks)', () => {
     } finally {
       await restarted?.close();
       await own.close();
+    }
+  });
+
+  it('disables a subscription whose receiver still fails when the retries run out, says why, and sends it nothing more', async () => {
+    receiver.answer = (_n, response, path) => response.writeHead(path === '/failing' ? 500 : 200).end();
+    const short = await startTestApp({ webhooksAllowPrivate: true }, { app: { notifications: { pollIntervalMs: 50, retryBaseMs: 100, giveUpAfterMs: 700 } } });
+    try {
+      const provider = await registerOrganisation(short, 'PROVIDER');
+      const input = { events: ['ORGANISATION_STATUS_CHANGED'], organisationIds: [provider.id] };
+      const failing = await subscribe(short, short.adminToken, { ...input, url: receiver.url('/failing') });
+      // A healthy subscription to the same changes shows when a change has been fanned out.
+      const witness = await subscribe(short, short.adminToken, { ...input, url: receiver.url('/witness') });
+      const change = async (status: string, version: number) =>
+        dataOf(
+          await short.graphql(
+            `mutation($input: ChangeOrganisationStatusInput!) { changeOrganisationStatus(input: $input) { version } }`,
+            { input: { organisationId: provider.id, status, reason: 'fees', version } },
+            short.adminToken,
+          ),
+        ).changeOrganisationStatus.version as number;
+      const version = await change('SUSPENDED', provider.version);
+
+      const disabled = await eventually(async () => {
+        const all = dataOf(await short.graphql(`{ webhookSubscriptions { id disabledAt disabledReason } }`, {}, short.adminToken)).webhookSubscriptions;
+        const mine = all.find((s: { id: string }) => s.id === failing);
+        return mine.disabledAt ? mine : undefined;
+      }, 15_000);
+      expect(disabled.disabledReason).toMatch(/no 2xx answer to event \S+ in \d+ attempts .*\(last: HTTP 500\)/);
+      const [abandoned] = await deliveries(short, short.adminToken, failing);
+      expect(abandoned.status).toBe('ABANDONED');
+      expect(abandoned.attempts.length).toBeGreaterThanOrEqual(2);
+      expect(abandoned.attempts.every((a: { statusCode: number }) => a.statusCode === 500)).toBe(true);
+
+      await change('ACTIVE', version);
+      await eventually(async () => (receiver.received.filter((r) => r.path === '/witness').length === 2 ? true : undefined));
+      expect(await deliveries(short, short.adminToken, failing)).toHaveLength(1);
+      expect((await deliveries(short, short.adminToken, witness)).every((d) => d.status === 'DELIVERED')).toBe(true);
+    } finally {
+      await short.close();
     }
   });
 
