@@ -79,6 +79,11 @@ describe('trusted lists: the LOTL and Slovenia', () => {
       ['ACTIVE', '2017-06-29T22:00:00.000Z'],
       ['REVOKED', '2023-02-14T17:02:04.000Z'],
     ]);
+    // status(at:) reads the same history: not listed before 2017 (REVOKED), granted in 2020, withdrawn in 2024.
+    const statuses = dataOf(
+      await app.graphql(`{ trustAnchors { id before: status(at: "2016-01-01T00:00:00Z") granted: status(at: "2020-01-01T00:00:00Z") withdrawn: status(at: "2024-01-01T00:00:00Z") } }`),
+    ).trustAnchors.find((a: { id: string }) => a.id === simod.id);
+    expect(statuses).toMatchObject({ before: 'REVOKED', granted: 'ACTIVE', withdrawn: 'REVOKED' });
     const root = anchors.find((a: { serviceName: string }) => a.serviceName === 'Halcom Root Certificate Authority');
     expect(root.statusHistory.map((h: Record<string, string>) => h.reason)).toEqual(['undersupervision in the SI trusted list 86', 'granted in the SI trusted list 86']);
   });

@@ -21,9 +21,12 @@ export function KeyStatusFields(keyType: abstract new (...args: never[]) => { id
       return this.loaders.keyStatus(context).load(key.id);
     }
 
-    @ResolveField(() => KeyStatusEnum, { description: 'The status at `at` (default now).' })
-    async status(@Parent() key: { id: string }, @Context() context: object, @Args('at', { nullable: true, type: () => Date }) at?: Date): Promise<KeyStatus> {
-      return statusAt(await this.loaders.keyStatus(context).load(key.id), at ?? this.clock.now()) ?? 'ACTIVE';
+    @ResolveField(() => KeyStatusEnum, {
+      description: 'The status at `at` (default now). A trust anchor from a trusted list is REVOKED before it is first listed, as trust answers treat it.',
+    })
+    async status(@Parent() key: { id: string; source?: string }, @Context() context: object, @Args('at', { nullable: true, type: () => Date }) at?: Date): Promise<KeyStatus> {
+      // Before its first entry a key is active from registration on, except a listed anchor (DESIGN §8.2: not yet listed).
+      return statusAt(await this.loaders.keyStatus(context).load(key.id), at ?? this.clock.now()) ?? (key.source === 'TRUSTED_LIST' ? 'REVOKED' : 'ACTIVE');
     }
   }
   return KeyStatusFieldsResolver;

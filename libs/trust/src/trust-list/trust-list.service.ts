@@ -45,7 +45,8 @@ export class TrustListService {
       sequenceNumber: snapshot.registrySequence,
       issuedAt: issuedAt.toISOString(),
       nextUpdate: new Date(issuedAt.getTime() + LIST_LIFETIME_MS).toISOString(),
-      trustAnchors: anchors.map((a) => ({ id: a.id, sha256: a.sha256, subjectDn: a.subjectDn, notBefore: a.notBefore, notAfter: a.notAfter, statusHistory: a.statusHistory })),
+      // `listing`: the trusted list (territory, service) an anchor comes from; such an anchor anchors nothing before its first entry.
+      trustAnchors: anchors.map((a) => ({ id: a.id, sha256: a.sha256, subjectDn: a.subjectDn, notBefore: a.notBefore, notAfter: a.notAfter, listing: a.listing ?? null, statusHistory: a.statusHistory })),
       agencies: organisations
         .filter((o) => o.kind === 'QUALITY_AGENCY')
         .map((o) => ({ id: o.id, legalName: o.legalName, legalIdentifier: o.legalIdentifier, country: o.country, recognitions: snapshot.recognitionsOf(o.id) })),
