@@ -13,7 +13,7 @@ describe('demo dataset', () => {
   beforeAll(async () => {
     app = await startTestApp();
     const summary = await seedDemo(app.nest, () => undefined, REFERENCE);
-    expect(summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 13, opportunities: 480 });
+    expect(summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 23, opportunities: 480 });
     await trustIndexCaughtUp(app);
   }, 180_000); // 60 organisations and 500 courses through the services: slow on a busy machine
   afterAll(async () => {
@@ -46,6 +46,20 @@ describe('demo dataset', () => {
     const decision = await ask(24);
     expect(decision.status).toBe('TRUSTED');
     expect(Date.parse(decision.validUntil) - REFERENCE.getTime()).toBeLessThanOrEqual(21 * 24 * 3600 * 1000);
+  });
+
+  it("lists every DID in EBSI's registry, and names each provider decision's agency by its DID", async () => {
+    const tir = `${app.url}/ebsi/trusted-issuers-registry/v5`;
+    expect(((await (await fetch(`${tir}/issuers?page[size]=50`)).json()) as { total: number }).total).toBe(23);
+    const agencyDids = dataOf(await app.graphql(`{ organisations(filter: { kind: QUALITY_AGENCY }, first: 50) { edges { node { dids { did } } } } }`))
+      .organisations.edges.map((e: { node: { dids: { did: string }[] } }) => e.node.dids[0].did);
+    expect(agencyDids).toHaveLength(10);
+    const [{ did }] = dataOf(await app.graphql(`query($id: String!) { organisations(filter: { legalIdentifier: $id }) { edges { node { dids { did } } } } }`, { id: providers[0].legalIdentifier }))
+      .organisations.edges[0].node.dids;
+    const issuer = (await (await fetch(`${tir}/issuers/${did}`)).json()) as { attributes: { issuerType: string; tao: string }[] };
+    expect(issuer.attributes.length).toBeGreaterThan(0);
+    for (const attribute of issuer.attributes) expect(agencyDids).toContain(attribute.tao);
+    expect(issuer.attributes.map((a) => a.issuerType)).toContain('TI');
   });
 
   it('gives providers qualified seals under a demo CA that verifiers can check', async () => {

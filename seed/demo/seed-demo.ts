@@ -76,10 +76,14 @@ export async function seedDemo(app: INestApplicationContext, log: (message: stri
       certificateCount++;
     }
     if (i % 4 === 0) {
-      const did = `did:ebsi:z${createHash('sha256').update(provider.legalIdentifier).digest('base64url').replace(/[-_]/g, '').slice(0, 22)}`;
-      await dids.register(SEEDER, { organisationId, did });
+      await dids.register(SEEDER, { organisationId, did: demoDid(provider.legalIdentifier) });
       didCount++;
     }
+  }
+  // Every agency issues under a DID too, so that EBSI's issuer listing names it as each decision's `tao`.
+  for (const agency of data.agencies) {
+    await dids.register(SEEDER, { organisationId: ids.get(agency.key)!, did: demoDid(agency.legalIdentifier) });
+    didCount++;
   }
   log(`demo: ${certificateCount} issuer certificates under a demo CA, ${didCount} DIDs`);
 
@@ -99,6 +103,11 @@ export async function seedDemo(app: INestApplicationContext, log: (message: stri
   }
   log(`demo: ${published} published learning opportunities`);
   return { organisations: ids.size, accreditations: decisions, certificates: certificateCount, dids: didCount, opportunities: published };
+}
+
+/** A did:ebsi-shaped DID derived from a legal identifier: stable from one demo to the next. */
+function demoDid(legalIdentifier: string): string {
+  return `did:ebsi:z${createHash('sha256').update(legalIdentifier).digest('base64url').replace(/[-_]/g, '').slice(0, 22)}`;
 }
 
 /** Records a decision and the changes that bring it to its demo state; returns how many decisions it made. */
