@@ -28,6 +28,7 @@ interface Identification {
 export class TrustDecisionService {
   /** Anchors parsed once per version of the anchor set, for identifying certificates that are not registered. */
   private parsedAnchors: { state: TrustState; version: number; anchors: ParsedCertificate[] } | null = null;
+  private readonly parsedBySha256 = new Map<string, ParsedCertificate>();
   private readonly answers = new SignedAnswers();
 
   constructor(
@@ -122,7 +123,14 @@ export class TrustDecisionService {
 
   private anchorsOf(state: TrustState): ParsedCertificate[] {
     if (this.parsedAnchors?.state !== state || this.parsedAnchors.version !== state.anchorsVersion) {
-      this.parsedAnchors = { state, version: state.anchorsVersion, anchors: [...state.anchors()].map((a) => parseCertificatePem(a.pem)) };
+      // A certificate never changes under its fingerprint: after an import (hundreds of listed
+      // anchors) only the new ones are parsed.
+      const anchors = [...state.anchors()].map((a) => {
+        let parsed = this.parsedBySha256.get(a.sha256);
+        if (!parsed) this.parsedBySha256.set(a.sha256, (parsed = parseCertificatePem(a.pem)));
+        return parsed;
+      });
+      this.parsedAnchors = { state, version: state.anchorsVersion, anchors };
     }
     return this.parsedAnchors.anchors;
   }
