@@ -274,6 +274,38 @@ describe('EBSI Trusted Issuers Registry v5', () => {
     expect((await get(`${before.href}/revisions?page[size]=1&page[after]=2`)).body.items).toEqual([body.items[1]]);
   });
 
+  it('lists the attribute as Revoked while its provider is suspended or its DID revoked, as the one rule of "accredited now" says', async () => {
+    const suspended = await registerOrganisation(app, 'PROVIDER', { country: 'FI' });
+    await recordAccreditation(app, agencyToken, suspended.id, { limitEqfLevels: [], limitFields: [], limitJurisdictions: [] });
+    const did = `did:web:suspended-${suspended.id.slice(0, 8)}.example`;
+    const registered = dataOf(await app.graphql(REGISTER_DID, { input: { organisationId: suspended.id, did } }, app.adminToken)).registerIssuerDid;
+    dids.push(did);
+    expect((await get(`${TIR}/issuers/${did}`)).body.attributes[0].issuerType).toBe('TI');
+
+    dataOf(
+      await app.graphql(
+        `mutation($input: ChangeOrganisationStatusInput!) { changeOrganisationStatus(input: $input) { id } }`,
+        { input: { organisationId: suspended.id, status: 'SUSPENDED', reason: 'under investigation', version: suspended.version } },
+        app.adminToken,
+      ),
+    );
+    const whileSuspended = (await get(`${TIR}/issuers/${did}`)).body.attributes[0];
+    expect(whileSuspended.issuerType).toBe('Revoked');
+    // The decision itself did not change: its only revision, and its body, stay as they were.
+    const attributeUrl = `${TIR}/issuers/${did}/attributes/${(await get(`${TIR}/issuers/${did}/attributes`)).body.items[0].id}`;
+    const revisions = (await get(`${attributeUrl}/revisions`)).body;
+    expect(revisions.items).toEqual([{ ...whileSuspended, issuerType: 'TI' }]);
+
+    const other = await registerOrganisation(app, 'PROVIDER', { country: 'FI' });
+    await recordAccreditation(app, agencyToken, other.id, { limitEqfLevels: [], limitFields: [], limitJurisdictions: [] });
+    const otherDid = `did:web:revoked-${other.id.slice(0, 8)}.example`;
+    const otherKey = dataOf(await app.graphql(REGISTER_DID, { input: { organisationId: other.id, did: otherDid } }, app.adminToken)).registerIssuerDid;
+    dids.push(otherDid);
+    dataOf(await app.graphql(`mutation($input: RevokeKeyInput!) { revokeIssuerDid(input: $input) { id } }`, { input: { id: otherKey.id, reason: 'key compromise' } }, app.adminToken));
+    expect((await get(`${TIR}/issuers/${otherDid}`)).body.attributes[0].issuerType).toBe('Revoked');
+    expect(registered.did).toBe(did);
+  });
+
   it('answers with the same bodies and hashes from another instance on the same database', async () => {
     const other = await startTestApp({ registryDid: REGISTRY_DID }, { sameDatabaseAs: app });
     try {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, TESSERA_CONFIG, type TesseraConfig } from '#platform';
+import { accreditationInForceAt, organisationActiveAt, recognitionHoldsAt } from '#registry';
 import { DID_SYNTAX } from '../../decision/dto/issuer-trust.input.js';
 import { SigningKeyService } from '../../signing/signing-key.service.js';
 import { TrustIndexService } from '../../trust-index/trust-index.service.js';
@@ -10,6 +11,7 @@ import {
   accreditationRevisions,
   type AttestationRevision,
   attributeIdOf,
+  type EbsiIssuerType,
   recognitionCredentialId,
   recognitionRevisions,
   revisionAt,
@@ -23,7 +25,7 @@ export const EBSI_TIR_PATH = '/ebsi/trusted-issuers-registry/v5';
 export interface EbsiAttribute {
   hash: string;
   body: string;
-  issuerType: string;
+  issuerType: EbsiIssuerType;
   tao: string;
   rootTao: string;
 }
@@ -32,6 +34,18 @@ export interface EbsiAttribute {
 export interface Answer<T> {
   body: T;
   registrySequence: number;
+}
+
+/** One attribute before it is signed: its revisions, its `tao`, and whether it accredits at a time. */
+interface EbsiAttributeSource {
+  id: string;
+  revisions: AttestationRevision[];
+  tao: string;
+  holdsAt(at: Date): boolean;
+}
+
+function didUsableAt(did: IndexedDid, at: Date): boolean {
+  return !did.revocations.some((r) => r.effectiveAt.getTime() <= at.getTime());
 }
 
 /** Signed bodies kept for reuse; bounded, dropped whole when full (signing again gives the same bytes). */
@@ -66,7 +80,7 @@ export class EbsiTirService {
     const did = this.findDid(state, didCandidates);
     const now = this.clock.now();
     return {
-      body: { did: did.did, attributes: this.attributesOf(state, did).map((a) => this.toAttribute(revisionAt(a.revisions, now), a.tao)) },
+      body: { did: did.did, attributes: this.attributesOf(state, did).map((a) => this.current(a, now)) },
       registrySequence: state.registrySequence,
     };
   }
@@ -83,7 +97,7 @@ export class EbsiTirService {
     const state = this.index.current();
     const did = this.findDid(state, didCandidates);
     const found = this.findAttribute(state, did, attributeId);
-    return { body: { did: did.did, attribute: this.toAttribute(revisionAt(found.revisions, this.clock.now()), found.tao) }, registrySequence: state.registrySequence };
+    return { body: { did: did.did, attribute: this.current(found, this.clock.now()) }, registrySequence: state.registrySequence };
   }
 
   revisions(didCandidates: readonly string[], attributeId: string, page: PageRequest, baseUrl: string): Answer<EbsiPage<EbsiAttribute>> {
@@ -125,8 +139,19 @@ export class EbsiTirService {
     return found;
   }
 
+  /**
+   * The attribute as it stands at `at`: the revision in force then, listed as `TI` (`TAO`) only
+   * while the registry's one rule says the provider is accredited by it (the agency recognised)
+   * and the DID is not revoked — a suspended provider is not accredited, whatever its decisions
+   * say (DESIGN §6) — else EBSI's `Revoked`. Revisions keep the type of their own status.
+   */
+  private current(attribute: EbsiAttributeSource, at: Date): EbsiAttribute {
+    const revision = revisionAt(attribute.revisions, at);
+    return { ...this.toAttribute(revision, attribute.tao), issuerType: attribute.holdsAt(at) ? revision.issuerType : 'Revoked' };
+  }
+
   /** A provider's accreditations or an agency's recognitions, each with its revisions and its `tao`. */
-  private attributesOf(state: TrustState, did: IndexedDid): { id: string; revisions: AttestationRevision[]; tao: string }[] {
+  private attributesOf(state: TrustState, did: IndexedDid): EbsiAttributeSource[] {
     const registryDid = this.config.registryDid;
     const organisation = state.organisation(did.organisationId)!;
     if (organisation.kind === 'QUALITY_AGENCY') {
@@ -134,6 +159,7 @@ export class EbsiTirService {
         id: attributeIdOf(recognitionCredentialId(recognition)),
         revisions: recognitionRevisions(recognition, { registryDid, subjectDid: did.did, agency: organisation }),
         tao: registryDid,
+        holdsAt: (at: Date) => didUsableAt(did, at) && recognitionHoldsAt(recognition, at),
       }));
     }
     return state.accreditationsOf(organisation.id).map((accreditation) => {
@@ -142,6 +168,10 @@ export class EbsiTirService {
         id: attributeIdOf(accreditationCredentialId(accreditation)),
         revisions: accreditationRevisions(accreditation, { registryDid, subjectDid: did.did, provider: organisation, agency }),
         tao: this.agencyDid(state, accreditation.accreditingAgentId) ?? registryDid,
+        holdsAt: (at: Date) =>
+          didUsableAt(did, at) &&
+          organisationActiveAt(organisation.statusHistory, at) &&
+          accreditationInForceAt(accreditation, state.recognitionsOf(accreditation.accreditingAgentId), organisation.country, at),
       };
     });
   }
