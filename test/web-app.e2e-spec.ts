@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -309,6 +310,66 @@ describe('web app in a browser', () => {
     expect(await text(result.locator('[data-code="ACCREDITATION_NOT_YET_VALID"]'))).toBe('The accreditation had not yet come into force at that time. ACCREDITATION_NOT_YET_VALID');
     expect(await text(result.locator('h3 + p').first())).toBe('None.');
     await screenshot(page, '10-verify-not-trusted');
+  });
+
+  it('checks a credential file picked or dropped, in plain words, and offers its signed receipt', async () => {
+    const file = '../shared/vectors/credentials/eu-certofpart-signed.jsonld';
+    const page = await open('/verify?lang=en');
+    await page.getByLabel('Credential file').setInputFiles(file);
+    const result = page.locator('section.credential-result');
+    await visible(result);
+    await focused(result.getByRole('heading', { name: 'Result' }));
+    expect(await text(result.locator('.verdict-word'))).toBe('✓ Verified');
+    const answer = await text(result);
+    expect(answer).toContain('The seal is intact, and ORGANIZACION TEST (VATES-A00000000) was accredited for this credential when it sealed it (Sep 27, 2023');
+    const facts = async (list: Locator) => {
+      const values = await list.locator('dd').allTextContents();
+      return (await list.locator('dt').allTextContents()).map((term, i) => `${term}: ${values[i]}`);
+    };
+    expect(await facts(result.locator('dl.seal'))).toEqual(expect.arrayContaining(['Seal: Intact: nothing was changed since it was sealed', 'Qualified electronic seal: Yes']));
+    expect(await text(result.locator('[data-code="SIGNING_TIME_ASSERTED"]'))).toBe('The sealing time is the sealer’s own statement; no independent timestamp was checked. SIGNING_TIME_ASSERTED');
+    expect(await text(result.locator('ul.accreditations'))).toMatch(/^Institutional audit: ORGANIZACION TEST — by Agencia para la Calidad de la Formación \(demo\), until /);
+    expect(await facts(result.locator('dl.claim'))).toEqual([
+      'Title: EDC Updates Webinar',
+      'Awarding body: European Digital Credentials for Learning Support Team',
+      'Issued on: Sep 27, 2023',
+      'EQF level: Not stated',
+      'Fields of study (ISCED-F): Not stated',
+      'Annex I elements: Missing: the learning outcomes, the level, the type of assessment, the quality assurance.',
+    ]);
+    await screenshot(page, '13-verify-credential');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    const bytes = readFileSync(file);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the credential receipt' }).click()]);
+    const receipt = readFileSync((await download.path())!, 'utf8');
+    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: Jwk[] };
+    expect(verifyCompactJws(receipt, keys)?.payload).toMatchObject({ status: 'VERIFIED', credentialSha256: createHash('sha256').update(bytes).digest('hex') });
+
+    // Dropped on the box: a copy with one payload character changed is not valid, and says why.
+    const jws = JSON.parse(bytes.toString('utf8')) as { payload: string };
+    const tampered = JSON.stringify({ ...jws, payload: jws.payload.replace('EDC Updates Webinar', 'EDC Updates Webinaz') });
+    // Runs in the browser: the test's TypeScript has no DOM types, so DataTransfer and File are reached through globalThis.
+    const dropped = await page.evaluateHandle((content) => {
+      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(file: unknown): void } }; File: new (parts: string[], name: string, options: { type: string }) => unknown };
+      const transfer = new g.DataTransfer();
+      transfer.items.add(new g.File([content], 'tampered.jsonld', { type: 'application/ld+json' }));
+      return transfer;
+    }, tampered);
+    await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+    await soon(async () => expect(await text(result.locator('.verdict-word'))).toBe('✗ Not valid'));
+    expect(await text(result.locator('[data-code="SIGNATURE_INVALID"]'))).toBe('The seal does not match the content: the credential was changed after it was sealed. SIGNATURE_INVALID');
+    expect(await facts(result.locator('dl.seal'))).toContain('Seal: Broken or not checkable');
+
+    // Something that is no credential at all: a sentence, no field path.
+    await page.getByLabel('Or paste the credential').fill('hello, this is not a credential');
+    await page.getByRole('button', { name: 'Check pasted credential' }).click();
+    await visible(page.getByRole('alert'));
+    const alert = await text(page.getByRole('alert'));
+    // The page's own sentence, not the api's detail with its field name.
+    expect(alert).toBe('The credential could not be checkedThis is not a sealed credential: it is neither a sealed European Digital Credential (JWS) nor a Verifiable Credential as a compact JWS, or it carries no seal at all.');
+    // Nothing of the credential was kept by the page.
+    expect(await page.evaluate(() => JSON.stringify((globalThis as unknown as { localStorage: object }).localStorage))).not.toContain('Webinar');
   });
 
   /** How much wider than the window the page is (0: nothing to scroll sideways). */

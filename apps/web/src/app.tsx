@@ -1,14 +1,18 @@
-import { EmptyPanel } from './components/status';
+import { lazy, Suspense } from 'react';
+import { EmptyPanel, Loading } from './components/status';
 import { LANGUAGE_NAMES, LANGUAGES, useI18n } from './i18n';
 import { usePageTitle } from './page-title';
-import { ComparePage } from './pages/compare/compare-page';
-import { CoursePage } from './pages/course/course-page';
 import { SearchPage } from './pages/search/search-page';
-import { VerifyPage } from './pages/verify/verify-page';
 import { type Route, routeOf, useLinks } from './routing/links';
 import { hrefOf, Link, useLocation } from './routing/router';
 import { useShortlist } from './shared/shortlist';
 import { PageHeading } from './components/page-heading';
+
+// Only search is in the first load (its budget is 100 KB of gzipped JavaScript); the other pages
+// are fetched when first opened.
+const CoursePage = lazy(() => import('./pages/course/course-page').then((m) => ({ default: m.CoursePage })));
+const ComparePage = lazy(() => import('./pages/compare/compare-page').then((m) => ({ default: m.ComparePage })));
+const VerifyPage = lazy(() => import('./pages/verify/verify-page').then((m) => ({ default: m.VerifyPage })));
 
 export function App() {
   const { t } = useI18n();
@@ -22,7 +26,9 @@ export function App() {
       </a>
       <Header route={route} />
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        <Suspense fallback={<Loading />}>
+          <Page route={route} />
+        </Suspense>
       </main>
       <Footer />
     </>

@@ -5,11 +5,15 @@ import type { TrustDecision } from '../../api/types';
 import { ErrorPanel } from '../../components/status';
 import { useI18n } from '../../i18n';
 import { usePageTitle } from '../../page-title';
+import { CredentialCheck } from './credential-check';
 import { VerifyForm } from './verify-form';
 import { VerifyResult } from './verify-result';
 import { PageHeading } from '../../components/page-heading';
 
-/** Asks POST /trust/v1/decisions — what a wallet or an employer's system asks — and explains the answer. */
+/**
+ * A credential file first (POST /trust/v1/credentials/verify), then the issuer question a wallet or
+ * an employer's system asks (POST /trust/v1/decisions); each answer explained in plain words.
+ */
 export function VerifyPage() {
   const { t } = useI18n();
   usePageTitle(t.verify.title);
@@ -33,6 +37,8 @@ export function VerifyPage() {
     <div className="verify-page">
       <PageHeading>{t.verify.title}</PageHeading>
       <p className="lead">{t.verify.intro}</p>
+      <CredentialCheck />
+      <h2 className="issuer-heading">{t.credential.issuerHeading}</h2>
       <div className="verify-layout">
         <VerifyForm busy={state.busy} onAsk={ask} />
         <div>
