@@ -204,6 +204,10 @@ describe('trusted lists: a listed CA across its history', () => {
     expect(lotl.errors?.[0].extensions?.fields?.[0]).toMatchObject({ field: 'input.signerCertificatesPem', message: expect.stringContaining('Official Journal') });
     const notXml = await app.graphql(IMPORT, { input: { xml: 'not a list' } }, app.adminToken);
     expect(notXml.errors?.[0].extensions?.fields?.[0]).toMatchObject({ field: 'input.xml', message: expect.stringContaining('not well-formed XML') });
+    // Whatever a list holds is answered, never crashed on: elements nested 20,000 deep are refused before canonicalisation, which recurses.
+    const deep = stale.replace('</tsl:SchemeInformation>', `${'<tsl:x>'.repeat(20_000)}${'</tsl:x>'.repeat(20_000)}</tsl:SchemeInformation>`);
+    const tooDeep = await app.graphql(IMPORT, { input: { xml: deep, signerCertificatesPem: signer.pem } }, app.adminToken);
+    expect(tooDeep.errors?.[0].extensions?.fields?.[0]).toMatchObject({ field: 'input.xml', message: expect.stringContaining('nests elements more than 100 deep') });
   });
 
   it('keeps operator-added anchors working beside listed ones, and does not take one over', async () => {

@@ -49,6 +49,8 @@ describe('reading trusted lists by namespace', () => {
     expect(() => parseTrustedList(parseXml('<a xmlns="urn:x"/>'))).toThrow(/not an ETSI TS 119 612 trusted list/);
     expect(() => parseXml('<a><b></a>')).toThrow(XmlInputError);
     expect(() => parseXml('<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>')).toThrow(/DOCTYPE/);
+    expect(() => parseXml(`${'<a>'.repeat(101)}${'</a>'.repeat(101)}`)).toThrow(/nests elements more than 100 deep/);
+    expect(() => parseXml(`${'<a>'.repeat(100)}${'</a>'.repeat(100)}`)).not.toThrow();
     expect(() => parseTrustedList(parseXml(siXml.replace('<TSLSequenceNumber>86<', '<TSLSequenceNumber>eighty-six<')))).toThrow(/TSLSequenceNumber "eighty-six" is not a whole number/);
   });
 });

@@ -233,6 +233,8 @@ function readList(xml: string): { document: ReturnType<typeof parseXml>; list: P
     return { document, list: parseTrustedList(document) };
   } catch (error) {
     if (error instanceof XmlInputError) throw DomainError.badInput([{ field: XML_FIELD, message: error.message }]);
+    // The DOM walks recursively: a document nested deeper than the stack is the caller's, not a crash.
+    if (error instanceof RangeError) throw DomainError.badInput([{ field: XML_FIELD, message: 'it nests elements too deeply to be a trusted list' }]);
     throw error;
   }
 }

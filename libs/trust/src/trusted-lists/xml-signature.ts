@@ -1,5 +1,5 @@
 import { createHash, webcrypto } from 'node:crypto';
-import { DOMImplementation, DOMParser, type Document, type Element, onErrorStopParsing, XMLSerializer } from '@xmldom/xmldom';
+import { DOMImplementation, DOMParser, type Document, type Element, type Node, onErrorStopParsing, XMLSerializer } from '@xmldom/xmldom';
 import { setNodeDependencies } from 'xml-core';
 import * as xmldsig from 'xmldsigjs';
 
@@ -43,7 +43,22 @@ export function parseXml(xml: string): Document {
     throw new XmlInputError(`it is not well-formed XML (${firstLine((error as Error).message)})`);
   }
   if (!document.documentElement) throw new XmlInputError('it has no root element');
+  if (depthExceeds(document.documentElement, MAX_DEPTH)) throw new XmlInputError(`it nests elements more than ${MAX_DEPTH} deep (a trusted list nests about 15)`);
   return document;
+}
+
+/** Canonicalisation and the DOM recurse: a document deeper than this is refused before either runs. */
+const MAX_DEPTH = 100;
+
+/** Walked without recursion, so that the check itself cannot overflow the stack. */
+function depthExceeds(root: Element, limit: number): boolean {
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let next = node.firstChild; next !== null; next = next.nextSibling) if (next.nodeType === 1) stack.push([next, depth + 1]);
+  }
+  return false;
 }
 
 /** Direct children of `parent` with this namespace and local name, whatever prefix the document uses. */
