@@ -13,6 +13,7 @@ export {
   type ProviderAccreditationFacts,
   recognitionCovers,
   recognitionHoldsAt,
+  recordStatusAt,
   windowsSayAccredited,
 } from './accreditation/accredited-at.js';
 export { OrganisationEntity, type OrganisationKind } from './organisation/organisation.entity.js';

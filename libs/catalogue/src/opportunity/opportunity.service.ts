@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Actor, type Caller, Clock, DomainError, type ImportOptions, OutboxService, requireAdminOrOwn, requireAuthenticated, transactionOrDryRun } from '#platform';
 import { AuditService } from '#audit';
-import { OrganisationService, statusAt } from '#registry';
+import { OrganisationService, recordStatusAt } from '#registry';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { CreateOpportunityInput, OpportunityVersionInput, UpdateOpportunityInput } from './dto/opportunity.inputs.js';
 import { applyDetails, type DetailsInput, detailsProblems, EMPTY_DETAILS, type OpportunityDetails } from './opportunity-details.js';
@@ -181,7 +181,7 @@ export class OpportunityService {
     const provider = await this.organisations.findById(providerId);
     if (!provider) throw DomainError.badInput([{ field: 'input.providerId', message: 'no such organisation' }]);
     if (provider.kind !== 'PROVIDER') throw DomainError.badInput([{ field: 'input.providerId', message: 'must be a PROVIDER' }]);
-    const status = statusAt(await this.organisations.statusEntries([providerId]), this.clock.now()) ?? 'ACTIVE';
+    const status = recordStatusAt(await this.organisations.statusEntries([providerId]), this.clock.now());
     if (status !== 'ACTIVE') throw new DomainError('FORBIDDEN', `the provider is ${status}; it cannot offer opportunities now`);
   }
 

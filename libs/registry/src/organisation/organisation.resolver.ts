@@ -1,10 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { accreditedAt } from '../accreditation/accredited-at.js';
+import { accreditedAt, recordStatusAt } from '../accreditation/accredited-at.js';
 import { type Caller, Clock, CurrentCaller, ParseIdPipe } from '#platform';
 import { AccreditationEntity } from '../accreditation/accreditation.entity.js';
 import { AgencyRecognitionEntity } from '../recognition/agency-recognition.entity.js';
 import { RegistryLoaders } from '../registry.loaders.js';
-import { statusAt } from '../time-rules.js';
 import { OrganisationConnection } from './dto/organisation.connection.js';
 import { ChangeOrganisationStatusInput, OrganisationsArgs, RegisterOrganisationInput } from './dto/organisation.inputs.js';
 import { OrganisationEntity } from './organisation.entity.js';
@@ -56,8 +55,8 @@ export class OrganisationResolver {
     @Args('at', { nullable: true, type: () => Date }) at?: Date,
   ): Promise<OrganisationStatus> {
     const entries = await this.loaders.organisationStatusEntries(context).load(organisation.id);
-    // Before it was registered, nothing said otherwise: an organisation counts as active.
-    return statusAt(entries, at ?? this.clock.now()) ?? 'ACTIVE';
+    // Before it was registered, nothing said otherwise: an organisation counts as active (the registry's rule).
+    return recordStatusAt(entries, at ?? this.clock.now());
   }
 
   @ResolveField(() => Boolean, {
