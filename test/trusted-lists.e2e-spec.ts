@@ -198,6 +198,11 @@ describe('trusted lists: a listed CA across its history', () => {
     const stale = await signedTrustedList(list(1, [['granted', '2020-01-01T00:00:00Z']], { territory: 'LU', nextUpdate: '2021-01-01T00:00:00Z' }), signer);
     const imported = dataOf(await app.graphql(IMPORT, { input: { xml: stale, signerCertificatesPem: signer.pem } }, app.adminToken)).importTrustedList;
     expect(imported.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/NextUpdate \(2021-01-01T00:00:00.000Z\) has passed/)]));
+    expect(imported.warnings.join(' ')).not.toContain('signer certificate');
+    const expiredSigner = await createListSigner('Expired Scheme Operator', { notBefore: '2015-01-01T00:00:00Z', notAfter: '2020-01-01T00:00:00Z' });
+    const lateList = await signedTrustedList(list(1, [['granted', '2020-01-01T00:00:00Z']], { territory: 'PT' }), expiredSigner);
+    const late = dataOf(await app.graphql(IMPORT, { input: { xml: lateList, signerCertificatesPem: expiredSigner.pem } }, app.adminToken)).importTrustedList;
+    expect(late.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/its signer certificate [0-9a-f]{64} was not valid when the list says it was issued \(2026-01-01T00:00:00.000Z; valid 2015-01-01T00:00:00.000Z to 2020-01-01T00:00:00.000Z\)/)]));
     const noLotl = await app.graphql(IMPORT, { input: { xml: stale } }, app.adminToken);
     expect(noLotl.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.signerCertificatesPem', message: expect.stringContaining('no list of trusted lists is imported yet') }] });
     const lotl = await app.graphql(IMPORT, { input: { xml: vector('eu-lotl.xml') } }, app.adminToken);

@@ -31,14 +31,14 @@ export interface ListSigner {
 }
 
 /** A self-signed RSA certificate that signs test lists (as a scheme operator's would). */
-export async function createListSigner(name = 'Test Scheme Operator'): Promise<ListSigner> {
+export async function createListSigner(name = 'Test Scheme Operator', validity = { notBefore: '2015-01-01T00:00:00Z', notAfter: '2040-01-01T00:00:00Z' }): Promise<ListSigner> {
   x509.cryptoProvider.set(globalThis.crypto);
   const keys = (await globalThis.crypto.subtle.generateKey(RSA, false, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: '02',
     name: `CN=${name}, O=Tessera Tests, C=BE`,
-    notBefore: new Date('2015-01-01T00:00:00Z'),
-    notAfter: new Date('2040-01-01T00:00:00Z'),
+    notBefore: new Date(validity.notBefore),
+    notAfter: new Date(validity.notAfter),
     signingAlgorithm: RSA,
     keys,
     extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true)],

@@ -48,6 +48,11 @@ export class TrustedListService {
     }
     const signer = parseCertificatePem(pemOf(Buffer.from(check.signerDer).toString('base64')));
     const warnings: string[] = [];
+    if (list.issuedAt.getTime() < signer.notBefore.getTime() || list.issuedAt.getTime() > signer.notAfter.getTime()) {
+      warnings.push(
+        `its signer certificate ${signer.sha256} was not valid when the list says it was issued (${list.issuedAt.toISOString()}; valid ${signer.notBefore.toISOString()} to ${signer.notAfter.toISOString()})`,
+      );
+    }
     const now = this.clock.now();
     if (list.nextUpdate !== null && list.nextUpdate.getTime() < now.getTime()) {
       warnings.push(`its NextUpdate (${list.nextUpdate.toISOString()}) has passed: a newer ${list.territory} list should have been published`);
