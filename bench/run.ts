@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     }
     writeReport(rows, rssMb, search);
     writeWebSizeReport();
+    if ((process.env.BENCH_ONLY ?? 'credential').split(',').includes('credential')) await (await import('./credential-verification.js')).benchCredentialVerification(progress);
     progress('wrote docs/benchmarks.md');
   } finally {
     for (const child of children) child.kill('SIGINT');
