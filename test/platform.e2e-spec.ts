@@ -55,6 +55,19 @@ describe('the api platform over HTTP', () => {
     expect(await response.json()).toMatchObject({ status: 404, code: 'NOT_FOUND', requestId: 'req-1' });
   });
 
+  it('answers what Fastify refuses before any route runs with problem+json', async () => {
+    const post = (body: string, type: string) => fetch(`${app.url}/trust/v1/decisions`, { method: 'POST', headers: { 'content-type': type, 'x-request-id': 'req-2' }, body });
+    for (const [response, status] of [
+      [await post('{not json', 'application/json'), 400],
+      [await post('x'.repeat(1024 * 1024 + 1), 'application/json'), 413],
+      [await post('<a/>', 'application/xml'), 415],
+    ] as const) {
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await response.json()).toMatchObject({ status, requestId: 'req-2' });
+    }
+  });
+
   it('refuses a body over the size limit with 413 before parsing it', async () => {
     const huge = JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1024 * 1024 + 1) } });
     const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, DEFAULT_BODY_LIMIT_BYTES, NestJsonLogger, registerAnonymousBudget, registerGraphqlBodyLimits, type TesseraConfig } from '#platform';
+import { Clock, DEFAULT_BODY_LIMIT_BYTES, NestJsonLogger, problemDocument, toPublicError, registerAnonymousBudget, registerGraphqlBodyLimits, type TesseraConfig } from '#platform';
 import type { Logger as Pino } from 'pino';
 import { AppModule, type AppOptions, type EngineConnections } from './app.module.js';
 import { serveWebApp } from './web-assets.js';
@@ -42,6 +42,12 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
   });
   // Before Nest creates the GraphQL route: the file-import mutations may send more than the default.
   registerGraphqlBodyLimits(adapter.getInstance());
+  // What Fastify refuses before any route runs (a body that is not JSON, too large, of a type no
+  // route reads) is answered like every other REST error: problem+json. GraphQL keeps its own.
+  adapter.getInstance().setErrorHandler((error, request, reply) => {
+    const problem = toPublicError(error);
+    return reply.status(problem.status).header('content-type', 'application/problem+json').send(problemDocument(problem, request.id));
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, engines, options), adapter, {
     logger: new NestJsonLogger(logger),
   });
