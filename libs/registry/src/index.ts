@@ -4,17 +4,13 @@ export { RecordAccreditationInput } from './accreditation/dto/accreditation.inpu
 export { AccreditationStatusEntryEntity, type AccreditationStatus } from './accreditation/accreditation-status-entry.entity.js';
 export {
   accreditationInForceAt,
-  accreditedAt,
-  accreditedAtSql,
   accreditedWindows,
   decisionGrants,
   decisionPeriodAt,
   organisationActiveAt,
-  type ProviderAccreditationFacts,
   recognitionCovers,
   recognitionHoldsAt,
   recordStatusAt,
-  windowsSayAccredited,
 } from './accreditation/accredited-at.js';
 export { OrganisationEntity, type OrganisationKind } from './organisation/organisation.entity.js';
 export { OrganisationService } from './organisation/organisation.service.js';
