@@ -16,6 +16,8 @@ export class NotificationsRunner implements OnApplicationBootstrap, BeforeApplic
   private timer?: NodeJS.Timeout;
   private reviewTimer?: NodeJS.Timeout;
   private pass: Promise<void> = Promise.resolve();
+  /** Passes failed in a row (PostgreSQL away): the next waits longer, and only the first is logged. */
+  private failures = 0;
   private review: Promise<void> = Promise.resolve();
 
   constructor(
@@ -44,7 +46,9 @@ export class NotificationsRunner implements OnApplicationBootstrap, BeforeApplic
   private schedule(delayMs: number): void {
     if (!this.running) return;
     this.timer = setTimeout(() => {
-      this.pass = this.tick().finally(() => this.schedule(this.options.pollIntervalMs));
+      this.pass = this.tick().finally(() =>
+        this.schedule(this.failures === 0 ? this.options.pollIntervalMs : Math.min(MAX_FAILURE_DELAY_MS, this.options.pollIntervalMs * 2 ** this.failures)),
+      );
     }, delayMs);
   }
 
@@ -54,8 +58,11 @@ export class NotificationsRunner implements OnApplicationBootstrap, BeforeApplic
         // a full batch: there may be more
       }
       if (this.running) await this.worker.startDue();
+      if (this.failures > 0) this.logger.log({ msg: 'notification passes work again', failedPasses: this.failures });
+      this.failures = 0;
     } catch (error) {
-      this.logger.warn({ msg: 'notification pass failed; will retry', err: messageOf(error) });
+      if (this.failures === 0) this.logger.warn({ msg: 'notification pass failed; retrying with back-off', err: messageOf(error) });
+      this.failures++;
     }
   }
 
@@ -70,6 +77,9 @@ export class NotificationsRunner implements OnApplicationBootstrap, BeforeApplic
     }, delayMs);
   }
 }
+
+/** The longest wait between passes while they fail. */
+const MAX_FAILURE_DELAY_MS = 5_000;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
