@@ -13,8 +13,12 @@ export interface LoadResult {
  * Drives one URL with autocannon in its own process (so the load generator does not share the
  * server's event loop), on loopback only, for a bounded time.
  */
-export function load(url: string, options: { seconds: number; connections: number; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> }): Promise<LoadResult> {
+export function load(
+  url: string,
+  options: { seconds: number; connections: number; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; /** requests a second in all, instead of as many as possible */ rate?: number },
+): Promise<LoadResult> {
   const args = ['-c', String(options.connections), '-d', String(options.seconds), '-j'];
+  if (options.rate !== undefined) args.push('-R', String(options.rate));
   if (options.method === 'POST') args.push('-m', 'POST', '-H', 'content-type=application/json', '-b', options.body ?? '');
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}=${value}`);
   if (!/^http:\/\/127\.0\.0\.1:/.test(url)) throw new Error(`benchmarks only target 127.0.0.1, not ${url}`);

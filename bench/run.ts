@@ -6,6 +6,7 @@ import { load, type LoadResult } from './load.js';
 import { findFreePort } from '#platform';
 import { residentMegabytes, startNode, waitFor } from './processes.js';
 import { benchSearch, type SearchBench } from './search.js';
+import { benchTrustScale, type TrustScaleBench } from './trust-scale.js';
 import { writeWebSizeReport } from './web-size.js';
 
 /**
@@ -14,10 +15,14 @@ import { writeWebSizeReport } from './web-size.js';
  * BENCH_SECONDS (default 10) sets the length of each load run; BENCH_OPPORTUNITIES (default
  * 100000) the size of the search benchmark; BENCH_MILLION=1 also loads 1,000,000 opportunities and
  * 100,000 organisations to measure the api's memory there (adds about five minutes).
+ * BENCH_ONLY (default `demo,scale,search`) picks the parts to run: trust on the demo dataset, trust
+ * at scale (BENCH_ORGANISATIONS, default 100000, and BENCH_CERTIFICATES, default 200000), search;
+ * a part not run is reported as such.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const CONNECTIONS = 10;
+const PARTS = new Set((process.env.BENCH_ONLY ?? 'demo,scale,search').split(',').map((part) => part.trim()));
 
 interface Row {
   name: string;
@@ -32,6 +37,45 @@ async function main(): Promise<void> {
   chmodSync(dataDir, 0o755);
   const children: ChildProcess[] = [];
   try {
+    const demo = PARTS.has('demo') ? await benchDemo(dataDir, children) : null;
+    let scale: TrustScaleBench | null = null;
+    if (PARTS.has('scale')) {
+      const scaleDir = mkdtempSync(join(tmpdir(), 'tessera-bench-scale-'));
+      chmodSync(scaleDir, 0o755);
+      try {
+        scale = await benchTrustScale(
+          scaleDir,
+          { organisations: Number(process.env.BENCH_ORGANISATIONS ?? 100_000), certificates: Number(process.env.BENCH_CERTIFICATES ?? 200_000), seconds: SECONDS, changes: 20 },
+          progress,
+        );
+      } finally {
+        rmSync(scaleDir, { recursive: true, force: true });
+      }
+    }
+    let search: SearchBench | null = null;
+    if (PARTS.has('search')) {
+      const searchDir = mkdtempSync(join(tmpdir(), 'tessera-bench-search-'));
+      chmodSync(searchDir, 0o755);
+      try {
+        search = await benchSearch(searchDir, { opportunities: OPPORTUNITIES, seconds: SECONDS, million: process.env.BENCH_MILLION === '1' }, progress);
+      } finally {
+        rmSync(searchDir, { recursive: true, force: true });
+      }
+    }
+    writeReport(demo, scale, search);
+    writeWebSizeReport();
+    if ((process.env.BENCH_ONLY ?? 'credential').split(',').includes('credential')) await (await import('./credential-verification.js')).benchCredentialVerification(progress);
+    progress('wrote docs/benchmarks.md');
+  } finally {
+    for (const child of children) child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Trust lookups on the demo dataset against a bare Fastify route, and the api's memory after them. */
+async function benchDemo(dataDir: string, children: ChildProcess[]): Promise<{ rows: Row[]; rssMb: number }> {
+  {
     const apiPort = await findFreePort();
     progress('starting the api on embedded engines with the demo dataset…');
     const api = startNode('dist/apps/api/src/main.js', [], { DATA_DIR: dataDir, PORT: String(apiPort), TESSERA_RATE_LIMIT: 'off', TESSERA_SEED: 'demo', LOG_LEVEL: 'warn' });
@@ -77,22 +121,7 @@ async function main(): Promise<void> {
     }
     const rssMb = residentMegabytes(api.pid!);
     api.kill('SIGINT');
-    const searchDir = mkdtempSync(join(tmpdir(), 'tessera-bench-search-'));
-    chmodSync(searchDir, 0o755);
-    let search: SearchBench;
-    try {
-      search = await benchSearch(searchDir, { opportunities: OPPORTUNITIES, seconds: SECONDS, million: process.env.BENCH_MILLION === '1' }, progress);
-    } finally {
-      rmSync(searchDir, { recursive: true, force: true });
-    }
-    writeReport(rows, rssMb, search);
-    writeWebSizeReport();
-    if ((process.env.BENCH_ONLY ?? 'credential').split(',').includes('credential')) await (await import('./credential-verification.js')).benchCredentialVerification(progress);
-    progress('wrote docs/benchmarks.md');
-  } finally {
-    for (const child of children) child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    rmSync(dataDir, { recursive: true, force: true });
+    return { rows, rssMb };
   }
 }
 
@@ -110,14 +139,9 @@ function ratio(result: LoadResult, baseline: LoadResult): string {
   return `${Math.round((100 * result.requestsPerSecond) / baseline.requestsPerSecond)}%`;
 }
 
-function writeReport(rows: Row[], rssMb: number, search: SearchBench): void {
-  const lines = [
-    '# Benchmarks',
-    '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
-    `Each figure is a ratio against a baseline measured in the same run on the same machine; load from autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per run, after a warm-up, on 127.0.0.1 only.`,
-    'The api runs on embedded PostgreSQL and Meilisearch with the demo dataset and `TESSERA_RATE_LIMIT=off`. Load generator, api and engines share the machine\'s cores, so absolute numbers are low; the ratios are what the targets (DESIGN §7) are about.',
-    '',
+function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustScaleBench | null, search: SearchBench | null): void {
+  const notRun = (part: string) => [`Not measured in this run (\`BENCH_ONLY\` did not include \`${part}\`).`, ''];
+  const trustTable = (rows: Row[]) => [
     '| benchmark | api req/s | p50 / p99 ms | baseline | baseline req/s | baseline p50 / p99 ms | ratio | target |',
     '|---|---|---|---|---|---|---|---|',
     ...rows.map(
@@ -125,36 +149,74 @@ function writeReport(rows: Row[], rssMb: number, search: SearchBench): void {
         `| ${r.name} | ${Math.round(r.result.requestsPerSecond)} | ${r.result.p50Ms} / ${r.result.p99Ms} | ${r.baseline} | ${Math.round(r.baselineResult.requestsPerSecond)} | ${r.baselineResult.p50Ms} / ${r.baselineResult.p99Ms} | **${ratio(r.result, r.baselineResult)}** | ${r.target} |`,
     ),
     '',
+  ];
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    `Each figure is a ratio against a baseline measured in the same run on the same machine; load from autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per run, after a warm-up, on 127.0.0.1 only.`,
+    'The api runs on embedded PostgreSQL and Meilisearch with `TESSERA_RATE_LIMIT=off`. Load generator, api and engines share the machine\'s cores, so absolute numbers are low; the ratios are what the targets (DESIGN §7) are about.',
+    '',
+    '## Trust lookups, demo dataset',
+    '',
+    ...(demo ? trustTable(demo.rows) : notRun('demo')),
+    '## Trust at scale',
+    '',
+    ...(scale
+      ? [
+          `${scale.organisations.toLocaleString('en')} organisations and ${scale.certificates.toLocaleString('en')} certificates (with ${Math.round(scale.certificates / 10).toLocaleString('en')} DIDs and 10,000 opportunities) made by \`cli seed generate\` in ${scale.generateSeconds} s; two api instances (A, B) on one database; A was ready ${scale.startSeconds} s after it was started (trust index read whole).`,
+          '',
+          ...trustTable([
+            { name: 'Trust lookup by certificate, REST', baseline: 'bare Fastify route, same body size', result: scale.rest, baselineResult: scale.restBaseline, target: '≥ 60% of baseline, p99 < 5 ms' },
+            { name: 'Trust lookup by certificate, GraphQL issuerTrust', baseline: 'bare Fastify route, same body size', result: scale.graphql, baselineResult: scale.graphqlBaseline, target: '≥ 30% of baseline' },
+          ]),
+          `- A suspension reaching instance B, while A answered ${Math.round(scale.lookupsPerSecondDuringChanges)} lookups a second: ${scale.propagationMs.length} changes, median ${percentile(scale.propagationMs, 0.5)} ms, slowest ${Math.max(...scale.propagationMs)} ms (target: within 1 s, p99). Answers on A right after the mutation returned that still said TRUSTED: ${scale.staleOnA} (must be 0).`,
+          `- api (A) resident memory with this registry loaded, after the runs: ${scale.rssMb} MB (target: under 400 MB).`,
+          '',
+        ]
+      : notRun('scale')),
     '## Search and indexing',
     '',
-    `${search.opportunities.toLocaleString('en')} synthetic opportunities (\`cli seed generate\`) from 2,000 providers, on embedded engines started by the benchmark.`,
-    '',
-    '| benchmark | api | baseline | ratio | target |',
-    '|---|---|---|---|---|',
-    `| \`searchOpportunities\` (text + five facets, 20 hits), p50 | ${search.api.p50Ms} ms (${Math.round(search.api.requestsPerSecond)} req/s, p99 ${search.api.p99Ms} ms) | the same search sent to Meilisearch directly: ${search.direct.p50Ms} ms (${Math.round(search.direct.requestsPerSecond)} req/s, p99 ${search.direct.p99Ms} ms) | **${(search.api.p50Ms / Math.max(search.direct.p50Ms, 1)).toFixed(2)}×** p50 (mean ${search.api.meanMs.toFixed(1)} vs ${search.direct.meanMs.toFixed(1)} ms: ${(search.api.meanMs / search.direct.meanMs).toFixed(2)}×) | p50 ≤ 1.3× |`,
-    `| \`searchOpportunities\` with two facet groups selected (disjunctive facets: one multi-search of 3 queries), p50 | ${search.facetedApi.p50Ms} ms (${Math.round(search.facetedApi.requestsPerSecond)} req/s) | the same multi-search sent to Meilisearch directly: ${search.facetedDirect.p50Ms} ms (${Math.round(search.facetedDirect.requestsPerSecond)} req/s) | **${(search.facetedApi.p50Ms / Math.max(search.facetedDirect.p50Ms, 1)).toFixed(2)}×** p50 | p50 ≤ 1.3× |`,
-    `| \`suggestOpportunities\` ("pyth"), p50 | ${search.suggest.p50Ms} ms (${Math.round(search.suggest.requestsPerSecond)} req/s, p99 ${search.suggest.p99Ms} ms) | — | — | < 20 ms p50 |`,
-    `| full reindex (\`cli reindex\`) | ${search.reindexPerSecond.toLocaleString('en')} docs/s | Meilisearch ingesting the same documents as NDJSON (20,000 a request, queued at once): ${search.rawIngestPerSecond.toLocaleString('en')} docs/s | **${Math.round((100 * search.reindexPerSecond) / search.rawIngestPerSecond)}%** | ≥ 70% |`,
-    '',
+    ...(search
+      ? [
+          `${search.opportunities.toLocaleString('en')} synthetic opportunities (\`cli seed generate\`) from 2,000 providers, on embedded engines started by the benchmark.`,
+          '',
+          '| benchmark | api | baseline | ratio | target |',
+          '|---|---|---|---|---|',
+          `| \`searchOpportunities\` (text + five facets, 20 hits), p50 | ${search.api.p50Ms} ms (${Math.round(search.api.requestsPerSecond)} req/s, p99 ${search.api.p99Ms} ms) | the same search sent to Meilisearch directly: ${search.direct.p50Ms} ms (${Math.round(search.direct.requestsPerSecond)} req/s, p99 ${search.direct.p99Ms} ms) | **${(search.api.p50Ms / Math.max(search.direct.p50Ms, 1)).toFixed(2)}×** p50 (mean ${search.api.meanMs.toFixed(1)} vs ${search.direct.meanMs.toFixed(1)} ms: ${(search.api.meanMs / search.direct.meanMs).toFixed(2)}×) | p50 ≤ 1.3× |`,
+          `| \`searchOpportunities\` with two facet groups selected (disjunctive facets: one multi-search of 3 queries), p50 | ${search.facetedApi.p50Ms} ms (${Math.round(search.facetedApi.requestsPerSecond)} req/s) | the same multi-search sent to Meilisearch directly: ${search.facetedDirect.p50Ms} ms (${Math.round(search.facetedDirect.requestsPerSecond)} req/s) | **${(search.facetedApi.p50Ms / Math.max(search.facetedDirect.p50Ms, 1)).toFixed(2)}×** p50 | p50 ≤ 1.3× |`,
+          `| \`suggestOpportunities\` ("pyth"), p50 | ${search.suggest.p50Ms} ms (${Math.round(search.suggest.requestsPerSecond)} req/s, p99 ${search.suggest.p99Ms} ms) | — | — | < 20 ms p50 |`,
+          `| full reindex (\`cli reindex\`) | ${search.reindexPerSecond.toLocaleString('en')} docs/s | Meilisearch ingesting the same documents as NDJSON (20,000 a request, queued at once): ${search.rawIngestPerSecond.toLocaleString('en')} docs/s | **${Math.round((100 * search.reindexPerSecond) / search.rawIngestPerSecond)}%** | ≥ 70% |`,
+          '',
+        ]
+      : notRun('search')),
     '## Memory',
     '',
-    `- api resident memory, demo data, after the trust runs: ${rssMb} MB`,
-    `- api resident memory with ${search.opportunities.toLocaleString('en')} opportunities, after the search runs: ${search.apiRssMb} MB`,
-    search.millionRssMb === null
+    demo ? `- api resident memory, demo data, after the trust runs: ${demo.rssMb} MB` : '- demo: not measured in this run',
+    scale ? `- api resident memory with ${scale.organisations.toLocaleString('en')} organisations and ${scale.certificates.toLocaleString('en')} certificates: ${scale.rssMb} MB` : '- trust at scale: not measured in this run',
+    search ? `- api resident memory with ${search.opportunities.toLocaleString('en')} opportunities, after the search runs: ${search.apiRssMb} MB` : '- search: not measured in this run',
+    search?.millionRssMb == null
       ? '- with 1,000,000 opportunities and 100,000 organisations: not measured in this run (`BENCH_MILLION=1 npm run bench`)'
       : `- with 1,000,000 opportunities and 100,000 organisations, after start (trust index loaded): ${search.millionRssMb} MB`,
     '',
     'The embedded engines run in their own processes and are not included. Target: under 400 MB.',
     '',
-    'Errors or non-2xx answers during the runs: ' + [...rows.map((r) => `${r.name}: ${r.result.errors + r.result.non2xx}`), `search: ${search.api.errors + search.api.non2xx}`].join('; ') + '.',
+    'Errors or non-2xx answers during the runs: ' +
+      [
+        ...(demo?.rows ?? []).map((r) => `${r.name}: ${r.result.errors + r.result.non2xx}`),
+        ...(scale ? [`trust at scale: ${scale.rest.errors + scale.rest.non2xx + scale.graphql.errors + scale.graphql.non2xx}`] : []),
+        ...(search ? [`search: ${search.api.errors + search.api.non2xx}`] : []),
+      ].join('; ') +
+      '.',
     '',
   ];
   writeFileSync('docs/benchmarks.md', lines.join('\n'));
 }
 
-
-
-
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
 
 function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);

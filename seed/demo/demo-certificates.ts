@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
 
@@ -7,7 +8,13 @@ const QC_STATEMENTS = '1.3.6.1.5.5.7.1.3';
 
 export interface DemoCa {
   pem: string;
-  issue(subject: { legalName: string; country: string; legalIdentifier: string }, notBefore: Date, notAfter: Date, qualified: boolean): Promise<string>;
+  /** `publicKey`: the seal's key; a fresh one unless given (the scale generator shares a few). */
+  issue(subject: { legalName: string; country: string; legalIdentifier: string }, notBefore: Date, notAfter: Date, qualified: boolean, publicKey?: webcrypto.CryptoKey): Promise<string>;
+}
+
+/** A key pair of the kind the demo seals carry. */
+export async function sealKeyPair(): Promise<webcrypto.CryptoKeyPair> {
+  return globalThis.crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
 }
 
 /**
@@ -34,11 +41,11 @@ export async function createDemoCa(notBefore: Date, notAfter: Date, name = 'Tess
   let serial = 0x1000;
   return {
     pem: ca.toString('pem'),
-    async issue(subject, from, until, qualified) {
-      const leafKeys = await globalThis.crypto.subtle.generateKey(ALGORITHM, false, ['sign', 'verify']);
+    async issue(subject, from, until, qualified, publicKey) {
+      const leafKey = publicKey ?? (await sealKeyPair()).publicKey;
       const escape = (value: string) => value.replace(/([,+"\\<>;=])/g, '\\$1');
       const extensions: x509.Extension[] = [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true)];
-      if (qualified) extensions.push(new x509.Extension(QC_STATEMENTS, false, qualifiedESealStatements()));
+      if (qualified) extensions.push(new x509.Extension(QC_STATEMENTS, false, QUALIFIED_E_SEAL_STATEMENTS));
       const certificate = await x509.X509CertificateGenerator.create({
         serialNumber: (serial++).toString(16),
         subject: `CN=${escape(subject.legalName)} eSeal, O=${escape(subject.legalName)}, 2.5.4.97=${subject.legalIdentifier}, C=${subject.country}`,
@@ -46,7 +53,7 @@ export async function createDemoCa(notBefore: Date, notAfter: Date, name = 'Tess
         notBefore: from,
         notAfter: until,
         signingAlgorithm: ALGORITHM,
-        publicKey: leafKeys.publicKey,
+        publicKey: leafKey,
         signingKey: keys.privateKey,
         extensions,
       });
@@ -56,6 +63,8 @@ export async function createDemoCa(notBefore: Date, notAfter: Date, name = 'Tess
 }
 
 /** QcCompliance and QcType = eseal, as qualified seals carry them. */
+const QUALIFIED_E_SEAL_STATEMENTS = qualifiedESealStatements();
+
 function qualifiedESealStatements(): ArrayBuffer {
   const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
   return new asn1js.Sequence({
