@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { AuditService } from '#audit';
-import { ConfigError, createLogger, DomainError, dataSourceOptions, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
+import { ACCREDITATION_CSV_HEADER, AccreditationsCsvImportService, type ElmImportReport, ElmImportService } from '#elm';
+import { type Caller, ConfigError, createLogger, DomainError, dataSourceOptions, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
+import { OrganisationService } from '#registry';
 import { OpportunityIndex, rebuildIndex, SearchDocumentSource } from '#search';
 import { TrustedListService } from '#trust';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -17,6 +19,8 @@ import { generateScale } from '../../../seed/generate/generate-scale.js';
  */
 interface Command {
   summary: string;
+  /** Printed for `<command> --help`, after the summary. */
+  help?: string;
   /** Resolves to the exit code. */
   run(context: { config: TesseraConfig; engines: Engines; args: string[] }): Promise<number>;
 }
@@ -118,6 +122,46 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'import elm': {
+    summary: 'import the Accreditation and LearningOpportunity nodes of an ELM JSON-LD document (a QDR export): FILE [--dry-run] [--as LEGAL_IDENTIFIER]',
+    help: `Records are created or updated by their ELM @id, each through the registry's or catalogue's rules; one
+that is refused changes nothing. Progress goes to stderr; each record's action and problems to stdout.
+Runs as the operator (ADMIN), or with --as as the organisation with that legal identifier, under its
+key's rules (an agency records only its own decisions, and its own organisation stands in for an
+accrediting agent the document identifies only by placeholders). Exit 0 when no record was rejected, 3 otherwise.
+See docs/elm.md.`,
+    async run({ config, engines, args }) {
+      const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--as');
+      if (!file) throw new Error('usage: import elm FILE [--dry-run] [--as LEGAL_IDENTIFIER]');
+      return runImport(config, engines, args, (app, caller, dryRun) =>
+        app.get(ElmImportService).importDocument(caller, readFileSync(file, 'utf8'), dryRun, (done, total) => process.stderr.write(`\rrecords ${progressBar(done, total)}`)),
+      );
+    },
+  },
+  'import accreditations': {
+    summary: `import an agency's decisions from CSV: FILE.csv [--dry-run] [--as LEGAL_IDENTIFIER]; header: ${ACCREDITATION_CSV_HEADER}`,
+    help: `The first line is the header (columns in any order; provider_legal_identifier, type, decision, title,
+issued_at and expires_at are required):
+
+  ${ACCREDITATION_CSV_HEADER}
+
+type: INSTITUTIONAL_LICENCE, INSTITUTIONAL_QA, PROGRAMME_LICENCE, PROGRAMME_QA; decision: POSITIVE,
+POSITIVE_WITH_CONDITIONS, NEGATIVE; dates ISO 8601 (2025-05-20 or 2025-05-20T00:00:00Z; valid_from
+defaults to issued_at); limit_* lists separated by ";" (EQF levels 1-8, ISCED-F codes, ISO countries);
+agency_legal_identifier is required when the operator imports (without --as); reference is the agency's
+own id of the decision: a row with one is updated (or UNCHANGED) when imported again. Each row is
+recorded through the registry's rules; a refused row changes nothing and is reported with its line.
+Exit 0 when no row was rejected, 3 otherwise. See docs/elm.md.`,
+    async run({ config, engines, args }) {
+      const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--as');
+      if (!file) throw new Error('usage: import accreditations FILE.csv [--dry-run] [--as LEGAL_IDENTIFIER]');
+      return runImport(config, engines, args, (app, caller, dryRun) =>
+        app.get(AccreditationsCsvImportService).importCsv(caller, readFileSync(file, 'utf8'), dryRun, (done, total) => {
+          if (done % 100 === 0 || done === total) process.stderr.write(`\rrows ${progressBar(done, total)}`);
+        }),
+      );
+    },
+  },
   'audit verify': {
     summary: 'recompute the audit log hash chain and name the first broken link (exit 3 if broken)',
     async run({ engines }) {
@@ -138,6 +182,42 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** Boots the app, runs an import as the operator or `--as` an organisation, prints the report; exit 3 when a record was rejected. */
+async function runImport(
+  config: TesseraConfig,
+  engines: Engines,
+  args: string[],
+  work: (app: Awaited<ReturnType<typeof createApp>>, caller: Caller, dryRun: boolean) => Promise<ElmImportReport>,
+): Promise<number> {
+  await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
+  const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+  try {
+    let caller: Caller = { kind: 'admin', keyId: 'cli' };
+    const as = args.indexOf('--as');
+    if (as !== -1) {
+      const [organisation] = await app.get(OrganisationService).findByLegalIdentifiers([args[as + 1] ?? '']);
+      if (!organisation) throw new Error(`--as: no organisation is registered with legal identifier "${args[as + 1] ?? ''}"`);
+      caller = { kind: 'organisation', role: organisation.kind, organisationId: organisation.id, keyId: 'cli' };
+    }
+    const report = await work(app, caller, args.includes('--dry-run'));
+    process.stderr.write('\n');
+    for (const record of report.records) {
+      const where = record.line !== null ? `line ${record.line}` : record.elmId;
+      console.log(`${record.action.padEnd(9)} ${record.type} ${where}${record.id ? ` → ${record.id}` : ''}`);
+      for (const problem of record.problems) console.log(`          ${problem.path}: ${problem.message}`);
+    }
+    const verb = report.dryRun ? 'Dry run (nothing changed)' : 'Imported';
+    console.log(`${verb}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected.`);
+    return report.rejected > 0 ? 3 : 0;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    process.stderr.write(`${error.code}: ${error.fields.length > 0 ? error.fields.map((f) => f.message).join('; ') : error.message}\n`);
+    return 3;
+  } finally {
+    await app.close();
+  }
+}
 
 /** `--name value` pairs over defaults; a value that is not a positive whole number is an error. */
 function parseOptions<T extends Record<string, number>>(args: string[], defaults: T): T {
@@ -177,6 +257,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   const args = argv.slice(name.split(' ').length);
+  if (args.includes('--help')) {
+    process.stdout.write(`${name}: ${command.summary}\n${command.help ? `\n${command.help}\n` : ''}`);
+    return 0;
+  }
   let config: TesseraConfig;
   try {
     config = loadConfig();

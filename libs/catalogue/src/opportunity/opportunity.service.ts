@@ -40,7 +40,7 @@ export class OpportunityService {
     const details = this.checkedDetails(EMPTY_DETAILS, input);
     await this.assertActiveProvider(providerId);
 
-    return transactionOrDryRun(this.dataSource, options.dryRun, async (manager) => {
+    return transactionOrDryRun(this.dataSource, options, async (manager) => {
       const repository = manager.getRepository(LearningOpportunityEntity);
       const opportunity = await repository.save(repository.create({ ...details, providerId, status: 'DRAFT', elmId: options.elmId ?? null }));
       await this.recordChange(manager, actor, 'opportunity.created', opportunity.id, { ...input, providerId, ...(options.elmId ? { elmId: options.elmId } : {}) });
@@ -63,7 +63,7 @@ export class OpportunityService {
 
   /** The provider itself or ADMIN; at the version read. An archived opportunity no longer changes. */
   async update(caller: Caller, input: UpdateOpportunityInput, options: ImportOptions = {}): Promise<LearningOpportunityEntity> {
-    return transactionOrDryRun(this.dataSource, options.dryRun, async (manager) => {
+    return transactionOrDryRun(this.dataSource, options, async (manager) => {
       const { opportunity, actor } = await this.lockForChange(manager, caller, input);
       if (opportunity.status === 'ARCHIVED') {
         throw DomainError.badInput([{ field: 'input.id', message: 'the opportunity is ARCHIVED; that is final' }]);

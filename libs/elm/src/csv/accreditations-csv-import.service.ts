@@ -10,6 +10,9 @@ import { accreditationFieldsOf, CSV_FIELD_OF, CsvFileError, readAccreditationsCs
  * `recordAccreditation`. Parties and stored decisions are looked up once for the whole file; each
  * row is then its own transaction, so a refused row changes nothing and the others apply.
  */
+/** Rows per transaction: big enough that commits do not dominate, small enough to hold the audit chain's lock only briefly. */
+const BATCH_ROWS = 200;
+
 @Injectable()
 export class AccreditationsCsvImportService {
   private readonly logger = new Logger('CsvImport');
@@ -36,9 +39,8 @@ export class AccreditationsCsvImportService {
     const elmIds = parsed.map(({ fields }) => elmIdOf(agencyOf(fields.agencyLegalIdentifier), fields.reference)).filter((v): v is string => v !== null);
     const stored = new Map((await this.records.storedAccreditations(elmIds, [])).map((a) => [a.elmId, a]));
 
-    const reports: ImportRecordReport[] = [];
     const firstLineOf = new Map<string, number>();
-    for (const { row, fields } of parsed) {
+    const reports = await this.records.inBatches(parsed, BATCH_ROWS, async ({ row, fields }, manager) => {
       const problems: ImportProblem[] = [...fields.problems];
       const provider = fields.providerLegalIdentifier ? organisations.get(fields.providerLegalIdentifier) : undefined;
       if (fields.providerLegalIdentifier && !provider) problems.push({ path: 'provider_legal_identifier', message: `no organisation is registered with legal identifier ${fields.providerLegalIdentifier}` });
@@ -47,28 +49,26 @@ export class AccreditationsCsvImportService {
       const elmId = elmIdOf(agencyId, fields.reference);
       if (elmId && firstLineOf.has(elmId)) problems.push({ path: 'reference', message: `is the reference of line ${firstLineOf.get(elmId)} too: one decision, one row` });
       else if (elmId) firstLineOf.set(elmId, row.line);
-      if (problems.length > 0) {
-        reports.push({ elmId: null, line: row.line, type: 'Accreditation', action: 'REJECTED', id: null, problems });
-      } else {
-        reports.push(
-          await this.records.accreditation(
-            caller,
-            {
-              elmId,
-              line: row.line,
-              path: `line ${row.line}`,
-              fieldPaths: CSV_FIELD_OF,
-              input: { ...fields.input, accreditedOrganisationId: provider!.id, ...(agencyId ? { accreditingAgentId: agencyId } : {}) },
-            },
-            elmId ? stored.get(elmId) : undefined,
-            dryRun,
-          ),
-        );
-      }
-      // CSV rows carry no ELM id of their own.
-      reports[reports.length - 1].elmId = null;
-      onProgress?.(reports.length, parsed.length);
-    }
+      const report: ImportRecordReport =
+        problems.length > 0
+          ? { elmId: null, line: row.line, type: 'Accreditation', action: 'REJECTED', id: null, problems }
+          : await this.records.accreditation(
+              caller,
+              {
+                elmId,
+                line: row.line,
+                path: `line ${row.line}`,
+                fieldPaths: CSV_FIELD_OF,
+                input: { ...fields.input, accreditedOrganisationId: provider!.id, ...(agencyId ? { accreditingAgentId: agencyId } : {}) },
+              },
+              elmId ? stored.get(elmId) : undefined,
+              dryRun,
+              manager,
+            );
+      onProgress?.(row.line - 1, parsed.length);
+      // CSV rows carry no ELM id of their own (a reference is kept under one, internally).
+      return { ...report, elmId: null };
+    });
     const report = summarise(new AccreditationsCsvImportReport(), dryRun, reports);
     this.logger.log({ msg: 'accreditations CSV imported', rows: reports.length, dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
     return report;

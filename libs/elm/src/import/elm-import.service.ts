@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { type Caller, DomainError, requireAuthenticated } from '#platform';
 import type { OrganisationEntity } from '#registry';
 import { uuidOfElmId } from '../export/elm-export.js';
@@ -9,6 +10,9 @@ import { ElmImportReport, type ImportProblem, type ImportRecordReport, summarise
 import { RecordImporter } from './record-importer.js';
 
 type Match = { organisation: OrganisationEntity; problem?: undefined } | { organisation?: undefined; problem: string };
+
+/** Records per transaction (see RecordImporter.inBatches). */
+const BATCH_RECORDS = 100;
 
 /** Our own exports point an opportunity's homepage at the export itself when it has no landing page. */
 const SELF_URL = /\/elm\/v3\/learning-opportunities\/[0-9a-f-]{36}$/;
@@ -52,11 +56,14 @@ export class ElmImportService {
       return matches.get(node.id)!;
     };
 
-    const reports: ImportRecordReport[] = [];
-    for (const node of nodes) {
-      reports.push(node.is('Accreditation') ? await this.accreditation(caller, readAccreditation(node), match, dryRun) : await this.opportunity(caller, readOpportunity(node, SELF_URL), match, dryRun));
-      onProgress?.(reports.length, nodes.length);
-    }
+    let done = 0;
+    const reports = await this.records.inBatches(nodes, BATCH_RECORDS, async (node, manager) => {
+      const report = node.is('Accreditation')
+        ? await this.accreditation(caller, readAccreditation(node), match, dryRun, manager)
+        : await this.opportunity(caller, readOpportunity(node, SELF_URL), match, dryRun, manager);
+      onProgress?.(++done, nodes.length);
+      return report;
+    });
     const report = summarise(new ElmImportReport(), dryRun, reports);
     this.logger.log({ msg: 'ELM document imported', dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
     return report;
@@ -86,7 +93,13 @@ export class ElmImportService {
     return undefined;
   }
 
-  private async accreditation(caller: Caller, draft: Draft<AccreditationFields>, match: (n: ElmNode) => Promise<Match>, dryRun: boolean): Promise<ImportRecordReport> {
+  private async accreditation(
+    caller: Caller,
+    draft: Draft<AccreditationFields>,
+    match: (n: ElmNode) => Promise<Match>,
+    dryRun: boolean,
+    manager: EntityManager,
+  ): Promise<ImportRecordReport> {
     const problems = [...draft.problems];
     const { provider, agent, ...fields } = draft.fields;
     // The service refuses a provider's key too; said first, so that the answer is not about the parties it could not match.
@@ -112,10 +125,17 @@ export class ElmImportService {
       },
       stored,
       dryRun,
+      manager,
     );
   }
 
-  private async opportunity(caller: Caller, draft: Draft<OpportunityFields>, match: (n: ElmNode) => Promise<Match>, dryRun: boolean): Promise<ImportRecordReport> {
+  private async opportunity(
+    caller: Caller,
+    draft: Draft<OpportunityFields>,
+    match: (n: ElmNode) => Promise<Match>,
+    dryRun: boolean,
+    manager: EntityManager,
+  ): Promise<ImportRecordReport> {
     const problems = [...draft.problems];
     const { provider, ...fields } = draft.fields;
     const providerId = await this.party(caller, provider, draft.fieldPaths['input.providerId'], 'PROVIDER', match, problems);
@@ -124,7 +144,7 @@ export class ElmImportService {
     if (problems.length > 0) return { ...base, action: 'REJECTED', id: null, problems };
     const ownId = uuidOfElmId(draft.elmId);
     const [stored] = await this.records.storedOpportunities([draft.elmId], ownId ? [ownId] : []);
-    return this.records.opportunity(caller, { elmId: draft.elmId, path: draft.path, fieldPaths: draft.fieldPaths, input: { ...withoutNull(fields), providerId } }, stored, dryRun);
+    return this.records.opportunity(caller, { elmId: draft.elmId, path: draft.path, fieldPaths: draft.fieldPaths, input: { ...withoutNull(fields), providerId } }, stored, dryRun, manager);
   }
 }
 

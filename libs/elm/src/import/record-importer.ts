@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { CreateOpportunityInput, type LearningOpportunityEntity, OpportunityService, UpdateOpportunityInput } from '#catalogue';
@@ -135,10 +137,30 @@ function opportunityUnchanged(stored: LearningOpportunityEntity, input: Record<s
 @Injectable()
 export class RecordImporter {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationService,
     private readonly accreditations: AccreditationService,
     private readonly opportunities: OpportunityService,
   ) {}
+
+  /**
+   * Runs `each` over `items` in batches: one transaction per batch, in which every record's own
+   * write is a savepoint (the services' transactions nest), so that a refused record rolls back
+   * alone while a thousand good ones cost ten commits, not a thousand. A batch's reports count
+   * only once it has committed.
+   */
+  async inBatches<T>(items: readonly T[], size: number, each: (item: T, manager: EntityManager) => Promise<ImportRecordReport>): Promise<ImportRecordReport[]> {
+    const reports: ImportRecordReport[] = [];
+    for (let start = 0; start < items.length; start += size) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const done: ImportRecordReport[] = [];
+        for (const item of items.slice(start, start + size)) done.push(await each(item, manager));
+        return done;
+      });
+      reports.push(...batch);
+    }
+    return reports;
+  }
 
   /** Organisations by legal identifier, for a whole CSV file at once. */
   organisationsByLegalIdentifier(values: readonly string[]): Promise<OrganisationEntity[]> {
@@ -157,7 +179,13 @@ export class RecordImporter {
     return [...(await this.accreditations.findByElmIds(elmIds)), ...(ids.length > 0 ? await this.accreditations.findByIds(ids) : [])];
   }
 
-  async accreditation(caller: Caller, candidate: AccreditationCandidate, stored: AccreditationEntity | undefined, dryRun: boolean): Promise<ImportRecordReport> {
+  async accreditation(
+    caller: Caller,
+    candidate: AccreditationCandidate,
+    stored: AccreditationEntity | undefined,
+    dryRun: boolean,
+    manager?: EntityManager,
+  ): Promise<ImportRecordReport> {
     const base = { elmId: candidate.elmId, line: candidate.line, type: 'Accreditation' };
     try {
       const input = await validated(RecordAccreditationInput, candidate.input);
@@ -168,10 +196,10 @@ export class RecordImporter {
         }
         input.limitOpportunities = stored.limitOpportunities;
         if (accreditationUnchanged(stored, input)) return { ...base, action: 'UNCHANGED', id: stored.id, problems: [] };
-        const saved = await this.accreditations.amend(caller, stored.id, input, { elmId: stored.elmId ? undefined : candidate.elmId, dryRun });
+        const saved = await this.accreditations.amend(caller, stored.id, input, { elmId: stored.elmId ? undefined : candidate.elmId, dryRun, manager });
         return { ...base, action: 'UPDATED', id: saved.id, problems: [] };
       }
-      const saved = await this.accreditations.record(caller, input, { elmId: candidate.elmId, dryRun });
+      const saved = await this.accreditations.record(caller, input, { elmId: candidate.elmId, dryRun, manager });
       return { ...base, action: 'CREATED', id: dryRun ? null : saved.id, problems: [] };
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'SERVICE_UNAVAILABLE' && error.code !== 'INTERNAL_SERVER_ERROR') {
@@ -186,7 +214,13 @@ export class RecordImporter {
     return [...(await this.opportunities.findByElmIds(elmIds)), ...byIds.filter((o): o is LearningOpportunityEntity => o !== null)];
   }
 
-  async opportunity(caller: Caller, candidate: OpportunityCandidate, stored: LearningOpportunityEntity | undefined, dryRun: boolean): Promise<ImportRecordReport> {
+  async opportunity(
+    caller: Caller,
+    candidate: OpportunityCandidate,
+    stored: LearningOpportunityEntity | undefined,
+    dryRun: boolean,
+    manager?: EntityManager,
+  ): Promise<ImportRecordReport> {
     const base = { elmId: candidate.elmId, line: null, type: 'LearningOpportunity' };
     try {
       if (stored) {
@@ -201,11 +235,11 @@ export class RecordImporter {
         const cleared = Object.fromEntries(IMPORTED_OPPORTUNITY_FIELDS.filter((f) => f !== 'title').map((f) => [f, changes[f] ?? null]));
         const input = await validated(UpdateOpportunityInput, { ...cleared, title: changes.title, id: stored.id, version: stored.version });
         if (opportunityUnchanged(stored, candidate.input)) return { ...base, action: 'UNCHANGED', id: stored.id, problems: [] };
-        const saved = await this.opportunities.update(caller, input, { dryRun });
+        const saved = await this.opportunities.update(caller, input, { dryRun, manager });
         return { ...base, action: 'UPDATED', id: saved.id, problems: [] };
       }
       const input = await validated(CreateOpportunityInput, candidate.input);
-      const saved = await this.opportunities.create(caller, input, { elmId: candidate.elmId, dryRun });
+      const saved = await this.opportunities.create(caller, input, { elmId: candidate.elmId, dryRun, manager });
       return { ...base, action: 'CREATED', id: dryRun ? null : saved.id, problems: [] };
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'SERVICE_UNAVAILABLE' && error.code !== 'INTERNAL_SERVER_ERROR') {

@@ -13,11 +13,16 @@ class DryRunRollback<T> extends Error {
  * constraints a real write does (imports' `dryRun`, DESIGN §8.3), and leaves nothing behind:
  * no row, no audit event, no outbox entry, no notification (PostgreSQL sends NOTIFY on commit only).
  */
-export async function transactionOrDryRun<T>(dataSource: DataSource, dryRun: boolean | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function transactionOrDryRun<T>(
+  dataSource: DataSource,
+  options: ImportOptions,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   try {
-    return await dataSource.transaction(async (manager) => {
+    // Inside an import's batch (`options.manager`) the transaction is a savepoint: a refused record rolls back alone.
+    return await (options.manager ?? dataSource).transaction(async (manager) => {
       const result = await work(manager);
-      if (dryRun) throw new DryRunRollback(result);
+      if (options.dryRun) throw new DryRunRollback(result);
       return result;
     });
   } catch (error) {
@@ -26,8 +31,10 @@ export async function transactionOrDryRun<T>(dataSource: DataSource, dryRun: boo
   }
 }
 
-/** How an import asks a service to write: with the record's ELM id, and maybe only as a dry run. */
+/** How an import asks a service to write: with the record's ELM id, maybe only as a dry run, maybe inside the import's batch transaction. */
 export interface ImportOptions {
   elmId?: string | null;
   dryRun?: boolean;
+  /** The batch's transaction: many records commit together (one COMMIT for hundreds of rows), each in its own savepoint. */
+  manager?: EntityManager;
 }

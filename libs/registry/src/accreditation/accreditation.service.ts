@@ -38,7 +38,7 @@ export class AccreditationService {
     const { actor, agentId } = this.authoriseRecording(caller, input);
     assertDatesInOrder(input);
 
-    return transactionOrDryRun(this.dataSource, options.dryRun, async (manager) => {
+    return transactionOrDryRun(this.dataSource, options, async (manager) => {
       await this.assertParties(manager, input.accreditedOrganisationId, agentId);
       if (actor.role === 'QUALITY_AGENCY' && !(await this.recognitions.isRecognisedAt(manager, agentId, this.clock.now()))) {
         throw new DomainError('FORBIDDEN', 'the agency is not recognised by the registry now, so it cannot record decisions');
@@ -96,7 +96,7 @@ export class AccreditationService {
   async amend(caller: Caller, id: string, input: RecordAccreditationInput, options: ImportOptions = {}): Promise<AccreditationEntity> {
     const { actor, agentId } = this.authoriseRecording(caller, input);
     assertDatesInOrder(input);
-    return transactionOrDryRun(this.dataSource, options.dryRun, async (manager) => {
+    return transactionOrDryRun(this.dataSource, options, async (manager) => {
       const repository = manager.getRepository(AccreditationEntity);
       const accreditation = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!accreditation) throw new DomainError('NOT_FOUND', `no accreditation ${id}`);
