@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -196,5 +196,17 @@ describe('malformed input gives a CertificateInputError with a problem a user ca
     expect(caught).toBeInstanceOf(CertificateInputError);
     expect((caught as CertificateInputError).name).toBe('CertificateInputError');
     expect((caught as CertificateInputError).message).toBe('Invalid certificate input: not a PEM certificate');
+  });
+});
+
+describe('a certificate parsed again', () => {
+  test('gives the same facts, and the kept copy is not the caller’s buffer', () => {
+    const first = parseCertificatePem(HALCOM_CA);
+    const again = parseCertificatePem(HALCOM_CA);
+    expect(again).toEqual(first);
+    const other = parseCertificatePem(VELOCERT_SEAL);
+    expect(other.sha256).not.toBe(first.sha256);
+    // The DER handed out is a copy taken when it was first parsed, so it still hashes to its fingerprint.
+    expect(createHash('sha256').update(again.der).digest('hex')).toBe(first.sha256);
   });
 });

@@ -202,7 +202,26 @@ function decodeBase64Body(body: string): Uint8Array {
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
+/**
+ * Parsing (asn1js) is most of the cost of verifying a sealed credential, whose envelope carries the
+ * same few certificates every time; a certificate never changes under its fingerprint, so the last
+ * ones parsed are kept (bounded; certificates are public, nothing personal is kept).
+ */
+const PARSED = new Map<string, ParsedCertificate>();
+const MAX_PARSED = 1024;
+
 function parseCertificateDer(der: Uint8Array): ParsedCertificate {
+  const key = createHash('sha256').update(der).digest('hex');
+  const known = PARSED.get(key);
+  if (known) return known;
+  // A copy, so that a caller changing its buffer later cannot change what is kept.
+  const parsed = parseCertificateDerOnce(new Uint8Array(der));
+  if (PARSED.size >= MAX_PARSED) PARSED.delete(PARSED.keys().next().value!);
+  PARSED.set(key, parsed);
+  return parsed;
+}
+
+function parseCertificateDerOnce(der: Uint8Array): ParsedCertificate {
   // asn1js reports where the first element ends: a certificate cut short fails, and bytes after it
   // would make our fingerprint differ from everyone else's.
   const outer = fromBER(der);
