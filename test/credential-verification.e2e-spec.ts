@@ -99,6 +99,8 @@ describe('a malformed verifyCredential request echoes no input value', () => {
       await post(JSON.stringify({ query: Q, variables: { input: { credential: 'x', learner: MARKER } } })),
       await post(JSON.stringify({ query: `{ verifyCredential(input: {credential: {givenName: "${MARKER}"}}) { status } }` })),
       await post(JSON.stringify({ query: `{ verifyCredential(input: {credential: "x" "${MARKER}"}) { status } }` })),
+      // A body that is not JSON at all: its parse error must not quote it either.
+      await post(`{"query": "{ verifyCredential(input: {credential: \\"${MARKER}`),
     ];
     const viaGet = await fetch(`${app.url}/graphql?query=${encodeURIComponent(`{ verifyCredential(input: {credential: ["${MARKER}"]}) { status } }`)}`);
     answers.push({ status: viaGet.status, text: await viaGet.text() });
