@@ -230,6 +230,23 @@ describe('trusted lists: a listed CA across its history', () => {
     expect(dataOf(await app.graphql(ISSUER_TRUST, { input: { certificatePem: seal, at: '2019-01-01T00:00:00Z' } })).issuerTrust).toMatchObject({ status: 'TRUSTED' });
   });
 
+  it('keeps an operator revocation of a listed anchor final: a newer list that grants it again is not applied', async () => {
+    const revokedCa = await createDemoCa(new Date('2015-01-01T00:00:00Z'), new Date('2040-01-01T00:00:00Z'), 'Revoked Listed CA');
+    const identifier = 'VATBE-0777777777';
+    await accreditedProvider(app, identifier, 'BE');
+    const seal = await revokedCa.issue({ legalName: 'Revoked CA Seal Holder', country: 'BE', legalIdentifier: identifier }, new Date('2018-01-01T00:00:00Z'), new Date('2032-01-01T00:00:00Z'), true);
+    const listing = (sequenceNumber: number, statuses: [string, string][]) =>
+      signedTrustedList({ territory: 'DK', sequenceNumber, services: [{ name: 'Revoked Listed CA', certificatesPem: [revokedCa.pem], statuses }] }, signer);
+    const first = dataOf(await app.graphql(IMPORT, { input: { xml: await listing(1, [['granted', '2019-01-01T00:00:00Z']]), signerCertificatesPem: signer.pem } }, app.adminToken)).importTrustedList;
+    const [anchor] = first.trustedList.anchors;
+    dataOf(await app.graphql(`mutation($input: RevokeKeyInput!) { revokeTrustAnchor(input: $input) { id } }`, { input: { id: anchor.id, reason: 'key compromise', effectiveAt: '2023-01-01T00:00:00Z' } }, app.adminToken));
+    const regranted = await listing(2, [['granted', '2024-01-01T00:00:00Z'], ['withdrawn', '2022-06-01T00:00:00Z'], ['granted', '2019-01-01T00:00:00Z']]);
+    const second = dataOf(await app.graphql(IMPORT, { input: { xml: regranted, signerCertificatesPem: signer.pem } }, app.adminToken)).importTrustedList;
+    expect(second).toMatchObject({ anchorsUpdated: 0, warnings: [expect.stringContaining('was revoked by the operator; revocation is final')] });
+    expect(dataOf(await app.graphql(ISSUER_TRUST, { input: { certificatePem: seal, at: '2020-01-01T00:00:00Z' } })).issuerTrust).toMatchObject({ status: 'TRUSTED' });
+    expect(codes(dataOf(await app.graphql(ISSUER_TRUST, { input: { certificatePem: seal, at: '2025-01-01T00:00:00Z' } })).issuerTrust)).toEqual(['CERTIFICATE_CHAIN_UNTRUSTED']);
+  });
+
   it('imports a large list (about 3 MB, 600 services with history, 200 anchors) in one transaction, well under 30 s', async () => {
     const cas = await Promise.all(Array.from({ length: 200 }, (_, i) => createDemoCa(new Date('2015-01-01T00:00:00Z'), new Date('2040-01-01T00:00:00Z'), `Bulk CA ${i}`)));
     // 600 services: 200 distinct CA certificates, each listed by three services (as lists do for re-named services), two of them for eSeals.

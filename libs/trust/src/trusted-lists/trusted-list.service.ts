@@ -189,6 +189,12 @@ export class TrustedListService {
         continue;
       }
       const known = histories.get(row?.id ?? '') ?? [];
+      // revokeTrustAnchor is final, for a listed anchor too: a later list does not reinstate it.
+      if (row && known.some((k) => k.status === 'REVOKED' && !LISTED_REASON.test(k.reason))) {
+        warnings.push(`"${serviceName}" (${certificate.sha256}) was revoked by the operator; revocation is final, so this list's history is not applied`);
+        anchorIds.push(row.id);
+        continue;
+      }
       const fresh = anchor.history.filter((change) => !known.some((k) => k.effectiveAt.getTime() === change.effectiveAt.getTime() && k.status === statusOf(change.active)));
       if (!row) {
         row = await anchors.save(
@@ -217,7 +223,7 @@ export class TrustedListService {
           subjectId: row.id,
           status: statusOf(change.active),
           effectiveAt: change.effectiveAt,
-          reason: `${change.listed} in the ${list.territory} trusted list ${list.sequenceNumber}`,
+          reason: listedReason(change.listed, list),
           actorRole: actor.role,
           actorOrganisationId: actor.organisationId,
           actorKeyId: actor.keyId,
@@ -243,6 +249,12 @@ function readList(xml: string): { document: ReturnType<typeof parseXml>; list: P
     throw error;
   }
 }
+
+/** The reason an imported entry carries; what tells it apart from the operator's own entries. */
+function listedReason(listed: string, list: ParsedTrustedList): string {
+  return `${listed} in the ${list.territory} trusted list ${list.sequenceNumber}`;
+}
+const LISTED_REASON = /^[a-z, ]+ in the [A-Z]{2,3} trusted list \d+$/;
 
 function statusOf(active: boolean): 'ACTIVE' | 'REVOKED' {
   return active ? 'ACTIVE' : 'REVOKED';
