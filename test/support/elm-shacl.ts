@@ -43,11 +43,17 @@ function parse(text: string, format: string) {
 type Profile = 'AMS' | 'LOQ';
 const shapeCache = new Map<Profile, ReturnType<typeof parse>>();
 
+/** A profile's shapes (with its `-mdr` vocabulary constraints), each file passed through `patch`. */
+export function readShapes(profile: Profile, patch: (turtle: string) => string = patchShapes) {
+  const shapes = parse(patch(readFileSync(join(SHACL_DIR, `${profile}-constraints.ttl`), 'utf8')), 'text/turtle');
+  shapes.addAll(parse(patch(readFileSync(join(SHACL_DIR, `${profile}-constraints-mdr.ttl`), 'utf8')), 'text/turtle'));
+  return shapes;
+}
+
 export function shapesOf(profile: Profile) {
   let shapes = shapeCache.get(profile);
   if (!shapes) {
-    shapes = parse(patchShapes(readFileSync(join(SHACL_DIR, `${profile}-constraints.ttl`), 'utf8')), 'text/turtle');
-    shapes.addAll(parse(patchShapes(readFileSync(join(SHACL_DIR, `${profile}-constraints-mdr.ttl`), 'utf8')), 'text/turtle'));
+    shapes = readShapes(profile);
     shapeCache.set(profile, shapes);
   }
   return shapes;
@@ -61,9 +67,9 @@ export interface ShaclOutcome {
   focusNodes(localName: string): number;
 }
 
-export async function validateElm(document: object, profile: Profile): Promise<ShaclOutcome> {
+export async function validateElm(document: object, profile: Profile, shapes = shapesOf(profile)): Promise<ShaclOutcome> {
   const data = parse(await toNQuads(document), 'application/n-quads');
-  const report = await new SHACLValidator(shapesOf(profile), { factory: rdf }).validate(data);
+  const report = await new SHACLValidator(shapes, { factory: rdf }).validate(data);
   const types = [...data.match(null, rdf.namedNode(RDF_TYPE), null)].map((q) => q.object.value);
   return {
     conforms: report.conforms,
