@@ -46,7 +46,7 @@ export class TrustedListService {
         : `the signature of the ${list.territory} list does not verify: ${check.problem}`;
       throw DomainError.badInput([{ field: XML_FIELD, message }]);
     }
-    const signer = parseCertificatePem(pemOf(Buffer.from(check.signerDer).toString('base64')));
+    const signer = signerFacts(check.signerDer);
     const warnings: string[] = [];
     if (list.issuedAt.getTime() < signer.notBefore.getTime() || list.issuedAt.getTime() > signer.notAfter.getTime()) {
       warnings.push(
@@ -285,6 +285,16 @@ function listedCertificate(anchor: ListedAnchor, warnings: string[]): ParsedCert
     return null;
   }
   return certificate;
+}
+
+/** The signer as recorded; a pointer's certificate verified the list even if this registry cannot read all of it. */
+function signerFacts(der: Uint8Array): { sha256: string; subjectDn: string; notBefore: Date; notAfter: Date } {
+  try {
+    return parseCertificatePem(pemOf(Buffer.from(der).toString('base64')));
+  } catch (error) {
+    if (!(error instanceof CertificateInputError)) throw error;
+    return { sha256: createHash('sha256').update(der).digest('hex'), subjectDn: `(unreadable: ${error.problem})`, notBefore: new Date(-8.64e15), notAfter: new Date(8.64e15) };
+  }
 }
 
 function pemOf(base64: string): string {
