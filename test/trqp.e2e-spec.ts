@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { default as addFormats } from 'ajv-formats';
-import { verifyCompactJws, type Jwk } from '#trust';
+import type { JWK } from 'jose';
 import { createApiKey, dataOf, recognise, recordAccreditation, registerOrganisation } from './support/registry-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { trustIndexCaughtUp } from './support/trust-fixtures.js';
+import { verifiedJws } from './support/receipts.js';
 
 const VECTORS = '../shared/vectors/trqp-v2';
 const REGISTRY_DID = 'did:web:registry.tessera.test';
@@ -28,7 +29,7 @@ function expectValid(validate: ValidateFunction, body: unknown): void {
 
 describe('ToIP Trust Registry Query Protocol v2', () => {
   let app: TestApp;
-  let keys: Jwk[];
+  let keys: JWK[];
   /** Recognised from 2015 until 2025-01-01: its recognition ends. */
   let formerAgency: { id: string; legalIdentifier: string };
   const formerAgencyDid = 'did:web:former-agency.example';
@@ -75,7 +76,7 @@ describe('ToIP Trust Registry Query Protocol v2', () => {
     });
     dataOf(await app.graphql(REGISTER_DID, { input: { organisationId: provider.id, did: providerDid } }, app.adminToken));
     await trustIndexCaughtUp(app);
-    keys = ((await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: Jwk[] }).keys;
+    keys = ((await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: JWK[] }).keys;
   });
   afterAll(async () => {
     await app.close();
@@ -120,11 +121,11 @@ describe('ToIP Trust Registry Query Protocol v2', () => {
     expect(body.message).toContain('Jyväskylä Test University');
     expect(Date.parse(body.time_evaluated)).toBeGreaterThan(Date.now() - 60_000);
 
-    const receipt = verifyCompactJws(body.receipt, keys);
+    const receipt = await verifiedJws(body.receipt, keys);
     expect(receipt?.header).toMatchObject({ typ: 'tessera-trust-receipt+jwt' });
     expect(receipt?.payload).toMatchObject({ status: 'TRUSTED', organisationId: provider.id, at: '2025-06-19T11:30:00.000Z', registrySequence: body.registry_sequence });
     const rest = await post('/trust/v1/decisions', { did: providerDid, at: '2025-06-19T11:30:00Z', eqfLevel: 6, iscedFCode: '0613', country: 'FI' });
-    const restReceipt = verifyCompactJws(rest.body.receipt, keys)!.payload as Record<string, unknown>;
+    const restReceipt = (await verifiedJws(rest.body.receipt, keys))!.payload as Record<string, unknown>;
     const { evaluatedAt: _a, ...same } = receipt!.payload as Record<string, unknown>;
     const { evaluatedAt: _b, ...restSame } = restReceipt;
     expect(same).toEqual(restSame);
@@ -141,7 +142,7 @@ describe('ToIP Trust Registry Query Protocol v2', () => {
       expectValid(schemas.authorizationResponse, body);
       expect(body.authorized).toBe(false);
       expect(body.message).toContain(code);
-      expect(verifyCompactJws(body.receipt, keys)?.payload).toMatchObject({ status: 'NOT_TRUSTED' });
+      expect((await verifiedJws(body.receipt, keys))?.payload).toMatchObject({ status: 'NOT_TRUSTED' });
     }
     expect((await authorization(ask({ resource: 'credential' }))).body.authorized).toBe(true);
     expect((await authorization(ask({ resource: 'credential;eqf:7' }))).body.authorized).toBe(true);
@@ -150,9 +151,9 @@ describe('ToIP Trust Registry Query Protocol v2', () => {
   it('refuses by time: before the accreditation was valid, and after it expires; without a time it answers for now', async () => {
     const before = await authorization(ask({ context: { time: '2024-01-01T00:00:00Z' } }));
     expect(before.body).toMatchObject({ authorized: false, time_requested: '2024-01-01T00:00:00Z' });
-    expect(verifyCompactJws(before.body.receipt, keys)?.payload).toMatchObject({ reasons: ['ACCREDITATION_NOT_YET_VALID'] });
+    expect((await verifiedJws(before.body.receipt, keys))?.payload).toMatchObject({ reasons: ['ACCREDITATION_NOT_YET_VALID'] });
     const after = await authorization(ask({ context: { time: '2031-01-01T00:00:00Z' } }));
-    expect(verifyCompactJws(after.body.receipt, keys)?.payload).toMatchObject({ reasons: ['ACCREDITATION_EXPIRED'] });
+    expect((await verifiedJws(after.body.receipt, keys))?.payload).toMatchObject({ reasons: ['ACCREDITATION_EXPIRED'] });
     const { context: _context, ...now } = ask();
     const today = await authorization(now);
     expectValid(schemas.authorizationResponse, today.body);
@@ -180,7 +181,7 @@ describe('ToIP Trust Registry Query Protocol v2', () => {
       expectValid(schemas.authorizationResponse, body);
       expect(body).toMatchObject({ entity_id, authorized: false });
       expect(body.message.length).toBeGreaterThan(10);
-      expect(verifyCompactJws(body.receipt, keys)?.payload).toMatchObject({ status: 'UNKNOWN_ISSUER' });
+      expect((await verifiedJws(body.receipt, keys))?.payload).toMatchObject({ status: 'UNKNOWN_ISSUER' });
     }
   });
 
@@ -216,7 +217,7 @@ describe('ToIP Trust Registry Query Protocol v2', () => {
     expect(before.status).toBe(200);
     expectValid(schemas.recognitionResponse, before.body);
     expect(before.body).toMatchObject({ entity_id: formerAgencyDid, action: 'accredit', recognized: true, time_requested: '2024-06-01T00:00:00Z' });
-    const receipt = verifyCompactJws(before.body.receipt, keys);
+    const receipt = await verifiedJws(before.body.receipt, keys);
     expect(receipt?.header).toMatchObject({ typ: 'tessera-recognition-receipt+jwt' });
     expect(receipt?.payload).toMatchObject({ recognized: true, agencyId: formerAgency.id, validUntil: '2025-01-01T00:00:00.000Z', registrySequence: before.body.registry_sequence });
 

@@ -1,7 +1,8 @@
-import { verifyCompactJws, type Jwk } from '#trust';
+import type { JWK } from 'jose';
 import { CHANGE_STATUS, createApiKey, dataOf, recognise, recordAccreditation, registerOrganisation } from './support/registry-fixtures.js';
 import { startTestApp, eventually, type TestApp } from './support/test-app.js';
 import { addTrustAnchor, certificate, ISSUER_TRUST, trustIndexCaughtUp } from './support/trust-fixtures.js';
+import { verifiedJws } from './support/receipts.js';
 
 /** When the Commission's sample micro-credential was sealed (see test/fixtures/certs/README.md). */
 const SAMPLE_SEALED_AT = '2023-09-27T11:54:17Z';
@@ -75,8 +76,8 @@ describe('trust decisions on real eSeal certificates', () => {
       validUntil: '2025-05-10T14:31:15.000Z', // the seal ends before the accreditation does
     });
 
-    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: Jwk[] };
-    const verified = verifyCompactJws(decision.receipt, keys);
+    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: JWK[] };
+    const verified = await verifiedJws(decision.receipt, keys);
     expect(verified?.header).toMatchObject({ alg: 'ES256', typ: 'tessera-trust-receipt+jwt' });
     expect(verified?.payload).toMatchObject({
       status: 'TRUSTED',
@@ -87,7 +88,7 @@ describe('trust decisions on real eSeal certificates', () => {
       query: { certificateSha256: SAMPLE_SEAL_SHA256, eqfLevel: 6 },
     });
     const tampered = decision.receipt.replace(/\.[^.]+\./, `.${Buffer.from(JSON.stringify({ status: 'TRUSTED', forged: true })).toString('base64url')}.`);
-    expect(verifyCompactJws(tampered, keys)).toBeNull();
+    expect(await verifiedJws(tampered, keys)).toBeNull();
   });
 
   it('answers CERTIFICATE_EXPIRED for the same seal today, and out of scope for an EQF level it does not cover', async () => {
@@ -182,8 +183,8 @@ describe('trust decisions on real eSeal certificates', () => {
   it('publishes a signed trust list with every issuer, fingerprint, DID and accreditation', async () => {
     const response = await fetch(`${app.url}/trust/v1/list`);
     expect(response.headers.get('content-type')).toMatch(/application\/jose/);
-    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: Jwk[] };
-    const verified = verifyCompactJws(await response.text(), keys);
+    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: JWK[] };
+    const verified = await verifiedJws(await response.text(), keys);
     const list = verified?.payload as Record<string, any>;
     expect(verified?.header.typ).toBe('tessera-trust-list+jwt');
     expect(Date.parse(list.nextUpdate)).toBeGreaterThan(Date.parse(list.issuedAt));

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { type Jwk, verifyCompactJws } from '#trust';
+import type { JWK } from 'jose';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { accessibilityProblems, assertWebBuilt, launchChromium, SAMPLE_SEAL, screenshotFolder, seedWebWorld, soon, type WebCourse } from './support/web-fixtures.js';
+import { verifiedJws } from './support/receipts.js';
 
 /**
  * The web app in a real browser (Debian's Chromium, driven by playwright-core) against the real
@@ -277,8 +278,8 @@ describe('web app in a browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download signed receipt' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^tessera-receipt-\d{4}-\d{2}-\d{2}-\d+\.jws$/);
     const receipt = readFileSync((await download.path())!, 'utf8');
-    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: Jwk[] };
-    expect(verifyCompactJws(receipt, keys)?.payload).toMatchObject({ status: 'TRUSTED', trusted: true });
+    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: JWK[] };
+    expect((await verifiedJws(receipt, keys))?.payload).toMatchObject({ status: 'TRUSTED', trusted: true });
   });
 
   it('verifies a demo provider today from the sealing certificate its course page offers', async () => {
@@ -343,8 +344,8 @@ describe('web app in a browser', () => {
     const bytes = readFileSync(file);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the credential receipt' }).click()]);
     const receipt = readFileSync((await download.path())!, 'utf8');
-    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: Jwk[] };
-    expect(verifyCompactJws(receipt, keys)?.payload).toMatchObject({ status: 'VERIFIED', credentialSha256: createHash('sha256').update(bytes).digest('hex') });
+    const { keys } = (await (await fetch(`${app.url}/trust/v1/keys`)).json()) as { keys: JWK[] };
+    expect((await verifiedJws(receipt, keys))?.payload).toMatchObject({ status: 'VERIFIED', credentialSha256: createHash('sha256').update(bytes).digest('hex') });
 
     // Dropped on the box: a copy with one payload character changed is not valid, and says why.
     const jws = JSON.parse(bytes.toString('utf8')) as { payload: string };

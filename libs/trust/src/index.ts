@@ -2,7 +2,6 @@ export { TrustAnchorEntity } from './anchors/trust-anchor.entity.js';
 export { IssuerCertificateEntity } from './certificates/issuer-certificate.entity.js';
 export { IssuerDidEntity } from './dids/issuer-did.entity.js';
 export { KeyStatusEntryEntity } from './key-status/key-status-entry.entity.js';
-export { type Jwk, verifyCompactJws } from './signing/jws.js';
 export { SigningKeyService } from './signing/signing-key.service.js';
 export { TrustIndexService } from './trust-index/trust-index.service.js';
 export { TrustModule } from './trust.module.js';

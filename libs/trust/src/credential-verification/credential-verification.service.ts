@@ -100,7 +100,7 @@ export class CredentialVerificationService {
       credentialSha256,
     } as const;
     this.logger.log({ msg: 'credential verified', credentialSha256, status, format: signature.format });
-    return { ...answer, receipt: this.receipt(answer) };
+    return { ...answer, receipt: await this.receipt(answer) };
   }
 
   private async checkSignature(envelope: Envelope) {
@@ -217,7 +217,7 @@ export class CredentialVerificationService {
     return decisions.find((d) => !d.trusted) ?? decisions[0];
   }
 
-  private receipt(answer: Omit<CredentialVerification, 'receipt'>): string {
+  private receipt(answer: Omit<CredentialVerification, 'receipt'>): Promise<string> {
     return this.signingKey.sign(
       {
         iss: 'tessera',

@@ -40,7 +40,8 @@ export class TrustDecisionService {
   /**
    * One answer from one registry state (DESIGN §3, Exactness): whatever must be awaited (a chain's
    * signatures) is done first; if the index moved on meanwhile, the question is asked again of the
-   * new state; the rest runs without awaiting, so the state cannot change under it.
+   * new state; the answer is then computed without awaiting, so the state cannot change under it.
+   * Only signing the finished answer is awaited: it reads nothing of the state.
    */
   async decide(input: IssuerTrustInput): Promise<TrustDecision> {
     const given = IDENTITY_FIELDS.filter((field) => input[field] !== undefined && input[field] !== null);
@@ -63,11 +64,13 @@ export class TrustDecisionService {
       const scope = { eqfLevel: input.eqfLevel, iscedFCode: input.iscedFCode, country: input.country, opportunityId: input.opportunityId };
       const query = { organisationId: identified.organisationId, key: identified.key, scope };
       const evaluation = evaluateTrust(query, state, at);
-      const decision = this.answer(input, queryHash, identified, evaluation, state, at, evaluatedAt);
+      const answer = this.answer(identified, evaluation, state, at, evaluatedAt);
       // A question about "now" may be answered again with this signed answer for a moment, but
       // never past the next instant at which a fact it read changes; one about a fixed time as long
       // as the registry does not change.
       const reusableUntil = input.at ? Infinity : Math.min(evaluatedAt.getTime() + REUSE_NOW_ANSWERS_MS, nextChangeAfter(query, state, at)?.getTime() ?? Infinity);
+      // The state is not read past this point.
+      const decision: TrustDecision = { ...answer, receipt: await this.receipt(input, queryHash, answer) };
       this.answers.set(sequence, queryHash, decision, reusableUntil);
       return decision;
     }
@@ -136,14 +139,12 @@ export class TrustDecisionService {
   }
 
   private answer(
-    input: IssuerTrustInput,
-    queryHash: string,
     identified: Identification,
     evaluation: TrustEvaluation,
     state: TrustState,
     at: Date,
     evaluatedAt: Date,
-  ): TrustDecision {
+  ): Omit<TrustDecision, 'receipt'> {
     const organisation = evaluation.organisationId ? state.organisation(evaluation.organisationId) : undefined;
     const granting = evaluation.grantingAccreditationIds.map((id) => state.accreditationsOf(evaluation.organisationId!).find((a) => a.id === id)!);
     const decision: Omit<TrustDecision, 'receipt'> = {
@@ -182,14 +183,14 @@ export class TrustDecisionService {
       validUntil: evaluation.validUntil,
       registrySequence: state.registrySequence,
     };
-    return { ...decision, receipt: this.receipt(input, queryHash, decision) };
+    return decision;
   }
 
   /**
    * The receipt a verifier archives: the hash of the question exactly as asked, and the answer,
    * signed. Anyone can check it offline with the JWKS at /trust/v1/keys.
    */
-  private receipt(input: IssuerTrustInput, queryHash: string, decision: Omit<TrustDecision, 'receipt'>): string {
+  private receipt(input: IssuerTrustInput, queryHash: string, decision: Omit<TrustDecision, 'receipt'>): Promise<string> {
     // The question in short (a PEM by its fingerprint), so that a receipt says what it answers.
     const { certificatePem, intermediatesPem, ...rest } = input;
     const query = { ...rest, ...(certificatePem ? { certificateSha256: decision.certificate?.sha256 } : {}), at: decision.at.toISOString() };
@@ -233,6 +234,8 @@ class SignedAnswers {
   }
 
   set(sequence: number, queryHash: string, decision: TrustDecision, reusableUntil: number): void {
+    // Signing is awaited: an answer of an older sequence may arrive after newer ones were kept.
+    if (sequence < this.sequence) return;
     if (sequence !== this.sequence || this.byQuery.size >= MAX_SIGNED_ANSWERS) {
       this.sequence = sequence;
       this.byQuery = new Map();

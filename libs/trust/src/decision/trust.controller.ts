@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
-import { type Jwk } from '../signing/jws.js';
-import { SigningKeyService } from '../signing/signing-key.service.js';
+import { type Jwk, SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustListService } from '../trust-list/trust-list.service.js';
 import { IssuerTrustInput } from './dto/issuer-trust.input.js';
 import type { TrustDecision } from './trust-decision.types.js';
@@ -26,7 +25,7 @@ export class TrustController {
 
   @Get('list')
   @Header('content-type', 'application/jose')
-  list(): string {
+  list(): Promise<string> {
     return this.trustList.current();
   }
 

@@ -1,20 +1,29 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
-import { CompactSign } from 'jose';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { p256 } from '@noble/curves/nist.js';
+import { base64url, calculateJwkThumbprint, CompactSign, exportJWK, type JWK } from 'jose';
 import { readOrCreateSecret, TESSERA_CONFIG, type TesseraConfig } from '#platform';
-import { type Jwk, publicJwk, signCompactJws } from './jws.js';
+
+/** The registry's public key as /trust/v1/keys publishes it, its RFC 7638 thumbprint as `kid`. */
+export interface Jwk extends JWK {
+  kid: string;
+  alg: 'ES256';
+  use: 'sig';
+}
 
 /**
  * The registry's signing key (ES256): TESSERA_SIGNING_KEY, or a key generated once into
- * DATA_DIR/signing-key.pem. The private key never leaves this service.
+ * DATA_DIR/signing-key.pem. The private key never leaves this service. Receipts, the trust list and
+ * webhook signatures are compact JWS made by `jose`.
  */
 @Injectable()
-export class SigningKeyService {
+export class SigningKeyService implements OnModuleInit {
   private readonly privateKey: KeyObject;
-  private secretScalar: Buffer | undefined;
-  readonly jwk: Jwk;
+  /** jose computes the JWK and its thumbprint asynchronously; started at construction. */
+  private readonly publicKey: Promise<Jwk>;
+  private loaded: Jwk | undefined;
+  private secretScalar: Uint8Array | undefined;
 
   constructor(@Inject(TESSERA_CONFIG) config: TesseraConfig) {
     const pem =
@@ -23,12 +32,38 @@ export class SigningKeyService {
         generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       ).value;
     this.privateKey = createPrivateKey(pem);
-    this.jwk = publicJwk(this.privateKey);
+    this.publicKey = publicJwkOf(this.privateKey);
   }
 
-  /** A compact JWS of `payload`, with `typ` naming what it is. */
-  sign(payload: unknown, typ: string): string {
-    return signCompactJws(payload, this.privateKey, { kid: this.jwk.kid, typ });
+  /** Nest awaits this before the app serves, so `jwk` is there for every request. */
+  async onModuleInit(): Promise<void> {
+    this.loaded = await this.publicKey;
+  }
+
+  /** The public key (for the JWKS and the `kid` of what is signed synchronously). */
+  get jwk(): Jwk {
+    if (!this.loaded) throw new Error('SigningKeyService.jwk read before onModuleInit');
+    return this.loaded;
+  }
+
+  /** A compact JWS of `payload` (its JSON), with `typ` naming what it is. */
+  async sign(payload: unknown, typ: string): Promise<string> {
+    const { kid } = await this.publicKey;
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'ES256', kid, typ }).sign(this.privateKey);
+  }
+
+  /**
+   * A compact JWS whose bytes depend only on the key, the header and the payload: ECDSA with the
+   * RFC 6979 nonce (@noble/curves), where WebCrypto, and so jose, draws a random one. What is
+   * published under its own SHA-256 — EBSI attribute bodies and their `hash` — must come out the
+   * same on every instance and every request. The header is given whole (apart from `alg` and
+   * `kid`), e.g. `{typ: 'JWT'}`. Synchronous, so `jwk` must be loaded (onModuleInit).
+   */
+  signDeterministic(payload: unknown, header: Record<string, unknown>): string {
+    this.secretScalar ??= base64url.decode(this.privateKey.export({ format: 'jwk' }).d!);
+    const signingInput = `${base64url.encode(JSON.stringify({ alg: 'ES256', kid: this.jwk.kid, ...header }))}.${base64url.encode(JSON.stringify(payload))}`;
+    // noble hashes the message with SHA-256 and returns r‖s (64 bytes), as JWS wants.
+    return `${signingInput}.${base64url.encode(p256.sign(new TextEncoder().encode(signingInput), this.secretScalar))}`;
   }
 
   /**
@@ -37,22 +72,14 @@ export class SigningKeyService {
    * body it received back between the dots and verifies that.
    */
   async signDetached(bytes: Uint8Array, typ: string): Promise<string> {
-    const jws = await new CompactSign(bytes).setProtectedHeader({ alg: 'ES256', kid: this.jwk.kid, typ }).sign(this.privateKey);
+    const { kid } = await this.publicKey;
+    const jws = await new CompactSign(bytes).setProtectedHeader({ alg: 'ES256', kid, typ }).sign(this.privateKey);
     const [header, , signature] = jws.split('.');
     return `${header}..${signature}`;
   }
+}
 
-  /**
-   * A compact JWS whose bytes depend only on the key, the header and the payload: ECDSA with the
-   * RFC 6979 nonce (Node's crypto draws a random one). What is published under its own SHA-256 —
-   * EBSI attribute bodies and their `hash` — must come out the same on every instance and every
-   * request. The header is given whole (apart from `alg` and `kid`), e.g. `{typ: 'JWT'}`.
-   */
-  signDeterministic(payload: unknown, header: Record<string, unknown>): string {
-    this.secretScalar ??= Buffer.from(this.privateKey.export({ format: 'jwk' }).d!, 'base64url');
-    const signingInput = `${Buffer.from(JSON.stringify({ alg: 'ES256', kid: this.jwk.kid, ...header })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-    // noble hashes the message with SHA-256 and returns r‖s (64 bytes), as JWS wants.
-    const signature = p256.sign(Buffer.from(signingInput), this.secretScalar);
-    return `${signingInput}.${Buffer.from(signature).toString('base64url')}`;
-  }
+async function publicJwkOf(privateKey: KeyObject): Promise<Jwk> {
+  const { kty, crv, x, y } = await exportJWK(createPublicKey(privateKey));
+  return { kty, crv, x, y, kid: await calculateJwkThumbprint({ kty, crv, x, y }, 'sha256'), alg: 'ES256', use: 'sig' };
 }

@@ -24,7 +24,7 @@ function listWith(clock: MovableClock): { list: TrustListService; signed: () => 
   let signatures = 0;
   const index = { current: () => snapshot } as unknown as TrustIndexService;
   const signingKey = {
-    sign: (payload: Record<string, unknown>) => {
+    sign: async (payload: Record<string, unknown>) => {
       signatures += 1;
       return JSON.stringify(payload);
     },
@@ -32,23 +32,23 @@ function listWith(clock: MovableClock): { list: TrustListService; signed: () => 
   return { list: new TrustListService(index, signingKey, clock), signed: () => signatures };
 }
 
-const payloadOf = (list: TrustListService) => JSON.parse(list.current()) as { issuedAt: string; nextUpdate: string; sequenceNumber: number };
+const payloadOf = async (list: TrustListService) => JSON.parse(await list.current()) as { issuedAt: string; nextUpdate: string; sequenceNumber: number };
 
 describe('TrustListService without registry changes', () => {
-  it('serves the same signed list while it is fresh', () => {
+  it('serves the same signed list while it is fresh', async () => {
     const clock = new MovableClock(new Date('2026-03-01T08:00:00Z'));
     const { list, signed } = listWith(clock);
-    const first = list.current();
+    const first = await list.current();
     clock.advance(11 * HOUR);
-    expect(list.current()).toBe(first);
+    expect(await list.current()).toBe(first);
     expect(signed()).toBe(1);
   });
 
-  it('re-issues the list before its nextUpdate passes, as the clock moves on for days', () => {
+  it('re-issues the list before its nextUpdate passes, as the clock moves on for days', async () => {
     const clock = new MovableClock(new Date('2026-03-01T08:00:00Z'));
     const { list, signed } = listWith(clock);
     for (let hour = 0; hour <= 72; hour += 1) {
-      const payload = payloadOf(list);
+      const payload = await payloadOf(list);
       const now = clock.now().getTime();
       expect(payload.sequenceNumber).toBe(7);
       expect(Date.parse(payload.issuedAt)).toBeLessThanOrEqual(now);
@@ -57,5 +57,15 @@ describe('TrustListService without registry changes', () => {
       clock.advance(HOUR);
     }
     expect(signed()).toBe(7); // hours 0, 12, 24, 36, 48, 60, 72
+  });
+});
+
+describe('TrustListService while signing', () => {
+  it('signs once for the requests that arrive while the signature is made', async () => {
+    const clock = new MovableClock(new Date('2026-03-01T08:00:00Z'));
+    const { list, signed } = listWith(clock);
+    const [a, b] = await Promise.all([list.current(), list.current()]);
+    expect(a).toBe(b);
+    expect(signed()).toBe(1);
   });
 });

@@ -19,7 +19,8 @@ const REISSUE_AFTER_MS = LIST_LIFETIME_MS / 2;
  */
 @Injectable()
 export class TrustListService {
-  private cached: { registrySequence: number; jws: string; reissueAt: number } | null = null;
+  /** The signing in flight or done, so that requests arriving meanwhile share one signature. */
+  private cached: { registrySequence: number; jws: Promise<string>; reissueAt: number } | null = null;
 
   constructor(
     private readonly index: TrustIndexService,
@@ -27,12 +28,16 @@ export class TrustListService {
     private readonly clock: Clock,
   ) {}
 
-  current(): string {
+  current(): Promise<string> {
     const state = this.index.current();
     const now = this.clock.now();
     if (this.cached?.registrySequence !== state.registrySequence || now.getTime() >= this.cached.reissueAt) {
-      const jws = this.signingKey.sign(this.build(state, now), 'tessera-trust-list+jwt');
-      this.cached = { registrySequence: state.registrySequence, jws, reissueAt: now.getTime() + REISSUE_AFTER_MS };
+      const cached = { registrySequence: state.registrySequence, jws: this.signingKey.sign(this.build(state, now), 'tessera-trust-list+jwt'), reissueAt: now.getTime() + REISSUE_AFTER_MS };
+      // A failed signing is not kept: the next request signs again.
+      cached.jws.catch(() => {
+        if (this.cached === cached) this.cached = null;
+      });
+      this.cached = cached;
     }
     return this.cached.jws;
   }

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { compactVerify, createLocalJWKSet } from 'jose';
 import type { TesseraConfig } from '#platform';
-import { verifyCompactJws } from '../../signing/jws.js';
 import { SigningKeyService } from '../../signing/signing-key.service.js';
 import type { IndexedAccreditation, IndexedRecognition } from '../../trust-index/trust-state.js';
 import { accreditationRevisions, attributeIdOf, recognitionRevisions, revisionAt } from './attestations.js';
@@ -69,14 +69,17 @@ describe('EBSI attestations', () => {
     expect(attributeIdOf('urn:uuid:r-1')).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('signs the same claims to the same bytes, verifiable with the JWKS', () => {
+  it('signs the same claims to the same bytes, verifiable with the JWKS', async () => {
     const signingKeyPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const config = { signingKeyPem, dataDir: '/nonexistent' } as TesseraConfig;
     const [first, second] = [new SigningKeyService(config), new SigningKeyService(config)];
+    await Promise.all([first.onModuleInit(), second.onModuleInit()]);
     const claims = accreditationRevisions(accreditation(), parties)[0].claims;
     const body = first.signDeterministic(claims, { typ: 'JWT' });
     expect(second.signDeterministic(claims, { typ: 'JWT' })).toBe(body);
-    expect(verifyCompactJws(body, [first.jwk])).toMatchObject({ header: { alg: 'ES256', typ: 'JWT', kid: first.jwk.kid }, payload: claims });
+    const verified = await compactVerify(body, createLocalJWKSet({ keys: [first.jwk] }), { algorithms: ['ES256'] });
+    expect(verified.protectedHeader).toEqual({ alg: 'ES256', typ: 'JWT', kid: first.jwk.kid });
+    expect(JSON.parse(new TextDecoder().decode(verified.payload))).toEqual(claims);
     expect(first.signDeterministic({ ...claims, sub: 'did:web:other.example' }, { typ: 'JWT' })).not.toBe(body);
   });
 });

@@ -20,7 +20,7 @@ export class TrqpController {
 
   @Post('recognition')
   @HttpCode(200)
-  recognition(@Body() body: unknown): RecognitionAnswer {
+  recognition(@Body() body: unknown): Promise<RecognitionAnswer> {
     return this.trqp.recognition(body);
   }
 }

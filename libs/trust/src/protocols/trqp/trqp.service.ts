@@ -61,7 +61,7 @@ export class TrqpService {
     }
   }
 
-  recognition(body: unknown): RecognitionAnswer {
+  async recognition(body: unknown): Promise<RecognitionAnswer> {
     const request = readTrqpRequest(body, 'recognition');
     const state = this.index.current();
     const evaluatedAt = this.clock.now();
@@ -87,7 +87,7 @@ export class TrqpService {
     }
     const query = { question: 'trqp-recognition', entityId: request.entityId, authorityId: request.authorityId, action: request.action, resource: request.resource, at: at.toISOString() };
     const validUntil = recognized && holding.every((r) => r.validUntil !== null) ? new Date(Math.max(...holding.map((r) => r.validUntil!.getTime()))) : null;
-    const receipt = this.signingKey.sign(
+    const receipt = await this.signingKey.sign(
       {
         iss: 'tessera',
         queryHash: createHash('sha256').update(canonicalJson(query)).digest('hex'),
