@@ -1,13 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Caller, DomainError, requireAuthenticated } from '#platform';
-import type { OrganisationEntity } from '#registry';
+import type { LearningOpportunityEntity } from '#catalogue';
+import type { AccreditationEntity, OrganisationEntity } from '#registry';
 import { uuidOfElmId } from '../export/elm-export.js';
 import { ELM } from '../jsonld/elm-terms.js';
 import { ElmDocumentError, ElmGraph, type ElmNode } from './elm-graph.js';
 import { type AccreditationFields, type Draft, identifiersOf, type OpportunityFields, readAccreditation, readOpportunity } from './elm-records.js';
 import { ElmImportReport, type ImportProblem, type ImportRecordReport, summarise } from './import-report.js';
 import { RecordImporter } from './record-importer.js';
+
+interface Stored {
+  accreditation(elmId: string): AccreditationEntity | undefined;
+  opportunity(elmId: string): LearningOpportunityEntity | undefined;
+}
 
 type Match = { organisation: OrganisationEntity; problem?: undefined } | { organisation?: undefined; problem: string };
 
@@ -56,11 +62,23 @@ export class ElmImportService {
       return matches.get(node.id)!;
     };
 
+    // What is stored under the document's ids (or our own urn:uuid ids), read once for the whole document.
+    const ids = nodes.map((n) => n.id);
+    const ownIds = ids.map(uuidOfElmId).filter((id): id is string => id !== undefined);
+    const storedAccreditations = await this.records.storedAccreditations(ids, ownIds);
+    const storedOpportunities = await this.records.storedOpportunities(ids, ownIds);
+    const byKey = <T extends { id: string; elmId: string | null }>(records: T[]) => new Map(records.flatMap((r) => [[r.id, r], ...(r.elmId ? [[r.elmId, r] as const] : [])]));
+    const accreditations = byKey(storedAccreditations);
+    const opportunities = byKey(storedOpportunities);
+    const stored: Stored = {
+      accreditation: (elmId) => accreditations.get(elmId) ?? accreditations.get(uuidOfElmId(elmId) ?? ''),
+      opportunity: (elmId) => opportunities.get(elmId) ?? opportunities.get(uuidOfElmId(elmId) ?? ''),
+    };
     let done = 0;
     const reports = await this.records.inBatches(nodes, BATCH_RECORDS, async (node, manager) => {
       const report = node.is('Accreditation')
-        ? await this.accreditation(caller, readAccreditation(node), match, dryRun, manager)
-        : await this.opportunity(caller, readOpportunity(node, SELF_URL), match, dryRun, manager);
+        ? await this.accreditation(caller, readAccreditation(node), match, stored, dryRun, manager)
+        : await this.opportunity(caller, readOpportunity(node, SELF_URL), match, stored, dryRun, manager);
       onProgress?.(++done, nodes.length);
       return report;
     });
@@ -97,6 +115,7 @@ export class ElmImportService {
     caller: Caller,
     draft: Draft<AccreditationFields>,
     match: (n: ElmNode) => Promise<Match>,
+    stored: Stored,
     dryRun: boolean,
     manager: EntityManager,
   ): Promise<ImportRecordReport> {
@@ -112,8 +131,6 @@ export class ElmImportService {
     const base = { elmId: draft.elmId, line: null, type: draft.type };
     if (draft.elmId.startsWith('_:')) problems.push({ path: draft.path, message: 'has no @id: an imported record needs its ELM id, so that importing it again updates it' });
     if (problems.length > 0) return { ...base, action: 'REJECTED', id: null, problems };
-    const ownId = uuidOfElmId(draft.elmId);
-    const [stored] = await this.records.storedAccreditations([draft.elmId], ownId ? [ownId] : []);
     return this.records.accreditation(
       caller,
       {
@@ -123,7 +140,7 @@ export class ElmImportService {
         fieldPaths: draft.fieldPaths,
         input: { ...withoutUndefined(fields), accreditedOrganisationId, accreditingAgentId },
       },
-      stored,
+      stored.accreditation(draft.elmId),
       dryRun,
       manager,
     );
@@ -133,6 +150,7 @@ export class ElmImportService {
     caller: Caller,
     draft: Draft<OpportunityFields>,
     match: (n: ElmNode) => Promise<Match>,
+    stored: Stored,
     dryRun: boolean,
     manager: EntityManager,
   ): Promise<ImportRecordReport> {
@@ -142,9 +160,13 @@ export class ElmImportService {
     const base = { elmId: draft.elmId, line: null, type: draft.type };
     if (draft.elmId.startsWith('_:')) problems.push({ path: draft.path, message: 'has no @id: an imported record needs its ELM id, so that importing it again updates it' });
     if (problems.length > 0) return { ...base, action: 'REJECTED', id: null, problems };
-    const ownId = uuidOfElmId(draft.elmId);
-    const [stored] = await this.records.storedOpportunities([draft.elmId], ownId ? [ownId] : []);
-    return this.records.opportunity(caller, { elmId: draft.elmId, path: draft.path, fieldPaths: draft.fieldPaths, input: { ...withoutNull(fields), providerId } }, stored, dryRun, manager);
+    return this.records.opportunity(
+      caller,
+      { elmId: draft.elmId, path: draft.path, fieldPaths: draft.fieldPaths, input: { ...withoutNull(fields), providerId } },
+      stored.opportunity(draft.elmId),
+      dryRun,
+      manager,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { CreateOpportunityInput, type LearningOpportunityEntity, OpportunityService, UpdateOpportunityInput } from '#catalogue';
@@ -46,6 +46,14 @@ async function validated<T extends object>(type: new () => T, plain: Record<stri
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   if (errors.length > 0) throw DomainError.badInput(fieldProblems(errors, 'input'));
   return instance;
+}
+
+/** A record another import created meanwhile (the unique ELM id): the caller's to retry, not a crash. */
+function concurrentDuplicate(error: unknown): DomainError | undefined {
+  if (error instanceof QueryFailedError && (error.driverError as { code?: string })?.code === '23505') {
+    return new DomainError('CONFLICT', 'a record with this ELM id was imported at the same time by another import; import the document again');
+  }
+  return undefined;
 }
 
 /** Where a service's field problem points in the input; the record's own path when the field is not one the input maps. */
@@ -201,7 +209,8 @@ export class RecordImporter {
       }
       const saved = await this.accreditations.record(caller, input, { elmId: candidate.elmId, dryRun, manager });
       return { ...base, action: 'CREATED', id: dryRun ? null : saved.id, problems: [] };
-    } catch (error) {
+    } catch (caught) {
+      const error = concurrentDuplicate(caught) ?? caught;
       if (error instanceof DomainError && error.code !== 'SERVICE_UNAVAILABLE' && error.code !== 'INTERNAL_SERVER_ERROR') {
         return { ...base, action: 'REJECTED', id: stored?.id ?? null, problems: problemsOf(error, candidate.fieldPaths, candidate.path) };
       }
@@ -241,7 +250,8 @@ export class RecordImporter {
       const input = await validated(CreateOpportunityInput, candidate.input);
       const saved = await this.opportunities.create(caller, input, { elmId: candidate.elmId, dryRun, manager });
       return { ...base, action: 'CREATED', id: dryRun ? null : saved.id, problems: [] };
-    } catch (error) {
+    } catch (caught) {
+      const error = concurrentDuplicate(caught) ?? caught;
       if (error instanceof DomainError && error.code !== 'SERVICE_UNAVAILABLE' && error.code !== 'INTERNAL_SERVER_ERROR') {
         return { ...base, action: 'REJECTED', id: stored?.id ?? null, problems: problemsOf(error, candidate.fieldPaths, candidate.path) };
       }
