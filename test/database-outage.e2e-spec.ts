@@ -3,10 +3,10 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort, startEmbeddedPostgres } from '#platform';
-import { ApiProcess } from './support/api-process.js';
+import { ApiProcess, processClient } from './support/api-process.js';
 import { testEngines } from './support/engines.js';
 import { registerOrganisation, uniqueLegalIdentifier } from './support/registry-fixtures.js';
-import type { GraphQLResponse, TestApp } from './support/test-app.js';
+import type { TestApp } from './support/test-app.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -23,20 +23,6 @@ describe('an external PostgreSQL stopped and started again under two api instanc
   let port: number;
   const apis: { process: ApiProcess; url: string; app: TestApp }[] = [];
   const adminToken = randomBytes(24).toString('hex');
-
-  const clientOf = (url: string): TestApp =>
-    ({
-      url,
-      adminToken,
-      async graphql(query: string, variables?: Record<string, unknown>, token?: string) {
-        const response = await fetch(`${url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<any>;
-      },
-    }) as unknown as TestApp;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tessera-outage-'));
@@ -61,7 +47,7 @@ describe('an external PostgreSQL stopped and started again under two api instanc
       const url = `http://127.0.0.1:${apiPort}`;
       // The first instance migrates; the second waits for it.
       await process.waitUntilHealthy(url, 120_000);
-      apis.push({ process, url, app: clientOf(url) });
+      apis.push({ process, url, app: processClient(url, adminToken) });
     }
   }, 300_000);
 

@@ -3,10 +3,10 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '#platform';
-import { ApiProcess } from './support/api-process.js';
+import { ApiProcess, processClient } from './support/api-process.js';
 import { createPublished, searchIds } from './support/catalogue-fixtures.js';
 import { createApiKey, registerOrganisation } from './support/registry-fixtures.js';
-import type { GraphQLResponse, TestApp } from './support/test-app.js';
+import type { TestApp } from './support/test-app.js';
 
 
 
@@ -32,18 +32,7 @@ describe('embedded engines killed under a running api', () => {
     url = `http://127.0.0.1:${port}`;
     api = ApiProcess.start({ PORT: String(port), DATA_DIR: dataDir, TESSERA_ADMIN_TOKEN: adminToken, TESSERA_RATE_LIMIT: 'off', LOG_LEVEL: 'info' });
     await api.waitUntilHealthy(url, 120_000);
-    app = {
-      url,
-      adminToken,
-      async graphql(query: string, variables?: Record<string, unknown>, token?: string) {
-        const response = await fetch(`${url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<any>;
-      },
-    } as unknown as TestApp;
+    app = processClient(url, adminToken);
   }, 150_000);
 
   afterAll(async () => {

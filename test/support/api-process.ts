@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import type { GraphQLResponse, TestApp } from './test-app.js';
 
 /** The api as `npm start` runs it: the compiled entry point in its own process. */
 export class ApiProcess {
@@ -37,6 +38,25 @@ export class ApiProcess {
     }
     throw new Error(`api did not become healthy in ${timeoutMs} ms:\n${this.stdout}\n${this.stderr}`);
   }
+}
+
+/**
+ * The GraphQL helper of a TestApp for an api running in its own process (see ApiProcess): what
+ * the fixtures need — its URL, its operator token and `graphql` — and nothing of the in-process app.
+ */
+export function processClient(url: string, adminToken: string): TestApp {
+  return {
+    url,
+    adminToken,
+    async graphql(query: string, variables?: Record<string, unknown>, token?: string) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse;
+    },
+  } as unknown as TestApp;
 }
 
 /** Pids of running processes whose command line mentions `text` (our engines name their data folder). */
