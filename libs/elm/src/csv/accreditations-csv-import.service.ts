@@ -10,8 +10,11 @@ import { accreditationFieldsOf, CSV_FIELD_OF, CsvFileError, readAccreditationsCs
  * `recordAccreditation`. Parties and stored decisions are looked up once for the whole file; each
  * row is then its own transaction, so a refused row changes nothing and the others apply.
  */
-/** Rows per transaction: big enough that commits do not dominate, small enough to hold the audit chain's lock only briefly. */
-const BATCH_ROWS = 200;
+/**
+ * Rows per transaction. A batch holds the audit chain's lock from its first row to its commit, so every
+ * other writer waits for it: small enough to keep that wait short, big enough that commits do not dominate.
+ */
+const BATCH_ROWS = 50;
 
 @Injectable()
 export class AccreditationsCsvImportService {

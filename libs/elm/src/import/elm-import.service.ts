@@ -18,7 +18,7 @@ interface Stored {
 type Match = { organisation: OrganisationEntity; problem?: undefined } | { organisation?: undefined; problem: string };
 
 /** Records per transaction (see RecordImporter.inBatches). */
-const BATCH_RECORDS = 100;
+const BATCH_RECORDS = 50;
 
 /** Our own exports point an opportunity's homepage at the export itself when it has no landing page. */
 const SELF_URL = /\/elm\/v3\/learning-opportunities\/[0-9a-f-]{36}$/;
