@@ -9,6 +9,7 @@ import { TrustedListService } from '#trust';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../api/src/app.js';
+import type { EngineConnections } from '../../api/src/app.module.js';
 import { DATABASE_SCHEMA } from '../../api/src/database-schema.js';
 import { seedDemoIfEmpty } from '../../../seed/demo/seed-demo.js';
 import { generateScale } from '../../../seed/generate/generate-scale.js';
@@ -38,7 +39,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'load the demo dataset into an empty registry',
     async run({ config, engines }) {
       await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
-      const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+      const app = await cliApp(config, engines);
       try {
         const summary = await seedDemoIfEmpty(app, (message) => process.stderr.write(`${message}\n`));
         console.log(summary ? `Loaded the demo: ${JSON.stringify(summary)}` : 'The registry already holds data; nothing loaded.');
@@ -52,7 +53,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'rebuild the search index from PostgreSQL (a fresh index, swapped in when complete)',
     async run({ config, engines }) {
       await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
-      const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+      const app = await cliApp(config, engines);
       try {
         const index = app.get(OpportunityIndex);
         const result = await rebuildIndex(app.get<DataSource>(getDataSourceToken()), index, app.get(SearchDocumentSource), (p) =>
@@ -71,7 +72,7 @@ const COMMANDS: Record<string, Command> = {
     async run({ config, engines, args }) {
       const options = parseOptions(args, { opportunities: 10_000, providers: 1_000, seed: 1, certificates: 0, dids: 0 });
       await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
-      const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+      const app = await cliApp(config, engines);
       try {
         const dataSource = app.get<DataSource>(getDataSourceToken());
         process.stderr.write(`Generating ${options.providers} providers, ${options.certificates} seals, ${options.dids} DIDs and ${options.opportunities} opportunities (seed ${options.seed})…\n`);
@@ -101,7 +102,7 @@ const COMMANDS: Record<string, Command> = {
       const xml = readFileSync(file, 'utf8');
       const signerCertificatesPem = signerAt === -1 ? undefined : readFileSync(args[signerAt + 1], 'utf8');
       await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
-      const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+      const app = await cliApp(config, engines);
       try {
         const result = await app.get(TrustedListService).import({ kind: 'admin', keyId: 'cli' }, { xml, signerCertificatesPem });
         for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
@@ -191,7 +192,7 @@ async function runImport(
   work: (app: Awaited<ReturnType<typeof createApp>>, caller: Caller, dryRun: boolean) => Promise<ElmImportReport>,
 ): Promise<number> {
   await runMigrations(engines.databaseUrl, DATABASE_SCHEMA);
-  const app = await createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
+  const app = await cliApp(config, engines);
   try {
     let caller: Caller = { kind: 'admin', keyId: 'cli' };
     const as = args.indexOf('--as');
@@ -287,3 +288,12 @@ main(process.argv.slice(2)).then(
     process.exit(1);
   },
 );
+
+/**
+ * The api's modules for one command: the same services, rules and audit as the api, but this
+ * short-lived process delivers no webhooks (the running api does that from the audit log) and
+ * logs only warnings unless asked for more.
+ */
+function cliApp(config: TesseraConfig, engines: EngineConnections) {
+  return createApp(config, engines, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { notifications: { enabled: false } });
+}
