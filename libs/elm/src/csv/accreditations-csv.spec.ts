@@ -1,14 +1,15 @@
 import { ACCREDITATION_CSV_HEADER, accreditationFieldsOf, CsvFileError, readAccreditationsCsv } from './accreditations-csv.js';
 
 describe('accreditations CSV', () => {
-  it('reads rows with their line numbers (the header is line 1; a quoted newline keeps its row on one record)', () => {
+  it('reads rows with the line each starts on (the header is line 1; a quoted value may span lines; blank lines are skipped but counted)', () => {
     const rows = readAccreditationsCsv(
       `${ACCREDITATION_CSV_HEADER}\n` +
         'VATFI-10065502,INSTITUTIONAL_QA,POSITIVE,Institutional audit,2019-05-20,,2025-05-20,2025-05-20,6;7,00,FI,https://example.org/r.pdf,,,A-1\n' +
         'VATFI-10065502,PROGRAMME_QA,positive,"Audit of\nICT",2019-05-20T00:00:00Z,,,2025-05-20,,,,,,,\n' +
+        '\n' +
         'VATFI-10065502,PROGRAMME_QA,POSITIVE,Third,2019-05-20,,,2025-05-20,,,,,,,\n',
     );
-    expect(rows.map((r) => r.line)).toEqual([2, 4, 5]);
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 6]);
     const first = accreditationFieldsOf(rows[0]);
     expect(first.problems).toEqual([]);
     expect(first.providerLegalIdentifier).toBe('VATFI-10065502');

@@ -58,9 +58,9 @@ export class CsvFileError extends Error {}
 
 /** Rows of a file, or a {@link CsvFileError} when the file as a whole is unusable (not CSV, unknown or missing columns). */
 export function readAccreditationsCsv(text: string): CsvRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, info: true, relax_column_count: false }) as never;
+    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, info: true, raw: true, relax_column_count: false }) as never;
   } catch (error) {
     throw new CsvFileError(`is not CSV this import can read: ${(error as Error).message}`);
   }
@@ -71,9 +71,10 @@ export function readAccreditationsCsv(text: string): CsvRow[] {
   if (unknown.length > 0) throw new CsvFileError(`has columns this import does not know (${unknown.join(', ')}); the columns are ${ACCREDITATION_CSV_HEADER}`);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) throw new CsvFileError(`lacks the required columns ${missing.join(', ')}`);
-  return rows.map(({ record, info }) => ({
-    // csv-parse counts the lines read so far, the row's own last line included.
-    line: info.lines,
+  return rows.map(({ record, info, raw }) => ({
+    // csv-parse counts the lines read up to the row's last one; a quoted value may span several, and
+    // the raw text of a row starts with the blank lines skipped before it.
+    line: info.lines - (raw.replace(/^(\s*\r?\n)+/, '').replace(/\r?\n$/, '').match(/\n/g) ?? []).length,
     values: Object.fromEntries(columns.map((c, i) => [c, record[i]]).filter(([, v]) => v !== '')) as CsvRow['values'],
   }));
 }
