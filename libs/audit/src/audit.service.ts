@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import canonicalize from 'canonicalize';
 import type { Actor } from '#platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity.js';
-import { canonicalJson } from './canonical-json.js';
 
 export interface NewAuditEvent {
   actor: Actor;
@@ -23,8 +23,13 @@ const AUDIT_CHAIN_LOCK = 727_371_902;
 /** Trust indexes listen here to refresh after a trust-relevant change is committed. */
 export const REGISTRY_CHANNEL = 'tessera_registry';
 
+/**
+ * SHA-256 over the previous hash and the event in RFC 8785 (JCS) form, so that the same event always
+ * hashes the same whatever order its fields were built in (README: why rows hashed before RFC 8785
+ * still verify).
+ */
 export function eventHash(previousHash: string, event: Omit<AuditEventEntity, 'id' | 'hash' | 'previousHash'>): string {
-  const canonical = canonicalJson({
+  const canonical = canonicalize({
     occurredAt: event.occurredAt,
     actorKeyId: event.actorKeyId,
     actorRole: event.actorRole,
@@ -34,7 +39,7 @@ export function eventHash(previousHash: string, event: Omit<AuditEventEntity, 'i
     entityId: event.entityId,
     diff: event.diff,
     registrySequence: String(event.registrySequence),
-  });
+  })!;
   return createHash('sha256').update(previousHash).update(canonical).digest('hex');
 }
 
@@ -63,7 +68,9 @@ export class AuditService {
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      diff: JSON.parse(canonicalJson(event.diff)) as Record<string, unknown>,
+      // As PostgreSQL will hand it back (dates as ISO strings, no undefined members), so that the
+      // hash computed now is the one verifyChain recomputes from the stored row.
+      diff: JSON.parse(canonicalize(event.diff)!) as Record<string, unknown>,
       registrySequence: sequence.toString(),
     };
     const saved = await manager

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canonicalJson } from '#audit';
 import { Clock, DomainError } from '#platform';
 import { type ParsedCertificate, parseCertificatePem } from '../x509/parse-certificate.js';
 import { certificateFromField, chainFromField } from '../x509/certificate-input.js';
 import { validityOfPath, verifyChainToAnchors } from '../x509/verify-chain.js';
 import type { CertificateFacts } from '../evaluation/trust-facts.js';
 import { evaluateTrust, type IssuerKey, nextChangeAfter, type TrustEvaluation } from '../evaluation/evaluate-trust.js';
+import { canonicalQuestion, questionHash } from '../signing/question-hash.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustIndexService } from '../trust-index/trust-index.service.js';
 import type { TrustState } from '../trust-index/trust-state.js';
@@ -50,7 +49,7 @@ export class TrustDecisionService {
         { field: 'input', message: `give exactly one of ${IDENTITY_FIELDS.join(', ')}${given.length > 1 ? ` (got ${given.join(', ')})` : ''}` },
       ]);
     }
-    const queryHash = createHash('sha256').update(canonicalJson({ ...input })).digest('hex');
+    const queryHash = questionHash({ ...input });
     for (;;) {
       const state = this.index.current();
       const sequence = state.registrySequence;
@@ -199,7 +198,7 @@ export class TrustDecisionService {
       {
         iss: 'tessera',
         queryHash,
-        query: JSON.parse(canonicalJson(query)) as unknown,
+        query: JSON.parse(canonicalQuestion(query)) as unknown,
         status: decision.status,
         trusted: decision.trusted,
         reasons: decision.reasons.map((r) => r.code),

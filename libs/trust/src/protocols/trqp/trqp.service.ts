@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson } from '#audit';
 import { Clock, TESSERA_CONFIG, type TesseraConfig } from '#platform';
 import { recognitionHoldsAt } from '#registry';
 import { IssuerTrustInput } from '../../decision/dto/issuer-trust.input.js';
 import type { TrustDecision } from '../../decision/trust-decision.types.js';
 import { TrustDecisionService } from '../../decision/trust-decision.service.js';
+import { questionHash } from '../../signing/question-hash.js';
 import { SigningKeyService } from '../../signing/signing-key.service.js';
 import { TrustIndexService } from '../../trust-index/trust-index.service.js';
 import type { IndexedOrganisation, TrustState } from '../../trust-index/trust-state.js';
@@ -53,8 +52,8 @@ export class TrqpService {
       const decision = await this.decisions.decide(input);
       const state = this.index.current();
       // The authority is looked up in the state the decision was computed from, never another: the
-      // index can move on only in the few microtasks between the decision and here, so asking again
-      // converges at once.
+      // index can move on only while the decision's receipt was signed, so asking again converges at
+      // once.
       if (state.registrySequence !== decision.registrySequence) continue;
       const { authorized, message } = this.judgeAuthorization(request, decision, state);
       return { ...this.echo(request, decision.evaluatedAt, decision.receipt, decision.registrySequence), authorized, message };
@@ -90,7 +89,7 @@ export class TrqpService {
     const receipt = await this.signingKey.sign(
       {
         iss: 'tessera',
-        queryHash: createHash('sha256').update(canonicalJson(query)).digest('hex'),
+        queryHash: questionHash(query, 'body'),
         query,
         recognized,
         agencyId: agency?.id ?? null,
