@@ -212,6 +212,35 @@ describe('change notifications (webhooks)', () => {
     await eventually(async () => ((await deliveries(app, providerToken, id)).every((d) => d.status === 'DELIVERED') ? true : undefined));
   });
 
+  it('never announces a change that rolled back, even after its audit event was written in the transaction', async () => {
+    const { agencyToken, provider, providerToken } = await agencyAndProvider(app);
+    await subscribe(app, providerToken, { url: receiver.url(), events: ['ACCREDITATION_RECORDED'] });
+    // The recording writes its audit event, then its outbox row: failing the outbox row for this
+    // provider makes PostgreSQL roll the whole transaction back after the audit append.
+    const db = new pg.Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`CREATE FUNCTION refuse_outbox_row() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+      await db.query(`CREATE TRIGGER refuse_outbox_row BEFORE INSERT ON search_outbox FOR EACH ROW
+        WHEN (NEW.aggregate_id = '${provider.id}'::uuid) EXECUTE FUNCTION refuse_outbox_row()`);
+      const failed = await app.graphql(RECORD_ACCREDITATION, { input: accreditationInput(provider.id, { title: 'Rolled back' }) }, agencyToken);
+      expect(failed.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      await db.query(`DROP TRIGGER refuse_outbox_row ON search_outbox`);
+      await db.query(`DROP FUNCTION refuse_outbox_row()`);
+      const committed = dataOf(await app.graphql(RECORD_ACCREDITATION, { input: accreditationInput(provider.id, { title: 'Committed' }) }, agencyToken)).recordAccreditation.id;
+
+      // The committed change is announced; by then the rolled-back one would have been too.
+      await eventually(async () => (receiver.received.length >= 1 ? true : undefined), 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.json().map((b) => b.change.accreditationId)).toEqual([committed]);
+      const audited = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE diff::text LIKE '%Rolled back%'`);
+      expect(audited.rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('keeps pending deliveries across an api restart and delivers them after it', async () => {
     receiver.answer = (_n, response) => response.writeHead(503).end();
     const own = await startTestApp({ webhooksAllowPrivate: true }, FAST);
