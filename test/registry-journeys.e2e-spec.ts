@@ -19,10 +19,17 @@ const ACCREDITATION = `query($id: ID!, $at: DateTime) {
   }
 }`;
 
+/**
+ * "Now" for this file, fixed in the app's Clock: the fixtures' decisions run 2024-05-20 to
+ * 2030-05-20, and what is in force, due or expired must not change with the day the suite runs.
+ */
+const NOW = new Date('2026-06-01T00:00:00Z');
+const DAY = 24 * 3600 * 1000;
+
 describe('registry journeys: an agency records and manages its decisions', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: NOW });
   });
   afterAll(async () => {
     await app.close();
@@ -72,7 +79,7 @@ describe('registry journeys: an agency records and manages its decisions', () =>
   it('answers "what was the status at T" for past and future T, including changes that take effect later', async () => {
     const { agencyToken, provider } = await agencyAndProvider(app);
     const recorded = await recordAccreditation(app, agencyToken, provider.id, { issuedAt: '2024-03-01T00:00:00Z', validFrom: '2024-04-01T00:00:00Z' });
-    const future = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+    const future = new Date(NOW.getTime() + 30 * DAY).toISOString();
     dataOf(
       await app.graphql(
         CHANGE_STATUS,
@@ -83,7 +90,7 @@ describe('registry journeys: an agency records and manages its decisions', () =>
     const at = async (time: string) => dataOf(await app.graphql(ACCREDITATION, { id: recorded.id, at: time })).accreditation.statusAt;
     expect(await at('2024-02-28T23:59:59Z')).toBeNull(); // before the decision
     expect(await at('2024-03-01T00:00:00Z')).toBe('ACTIVE'); // effectiveAt applies from its instant
-    expect(await at(new Date().toISOString())).toBe('ACTIVE');
+    expect(await at(NOW.toISOString())).toBe('ACTIVE');
     expect(await at(future)).toBe('SUSPENDED');
     expect(await at('2031-01-01T00:00:00Z')).toBe('SUSPENDED');
   });
@@ -183,7 +190,6 @@ describe('registry journeys: an agency records and manages its decisions', () =>
     await recognise(app, agency.id);
     const agencyToken = await createApiKey(app, 'QUALITY_AGENCY', agency.id);
     const provider = await registerOrganisation(app, 'PROVIDER', { country });
-    // Far from both ends, so that the filter's "now" falls inside the decision whenever this runs.
     const decision = await recordAccreditation(app, agencyToken, provider.id, { validFrom: '2024-01-01T00:00:00Z', issuedAt: '2024-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z', reviewDate: null });
     dataOf(
       await app.graphql(

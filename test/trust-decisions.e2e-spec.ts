@@ -7,12 +7,19 @@ import { verifiedJws } from './support/receipts.js';
 /** When the Commission's sample micro-credential was sealed (see test/fixtures/certs/README.md). */
 const SAMPLE_SEALED_AT = '2023-09-27T11:54:17Z';
 const SAMPLE_SEAL_SHA256 = 'c858624a53802dca996625b4f987c372d55c0979bde9b513b63e7137aa6abf04';
+/**
+ * "Today" for this file: the app's Clock is fixed here, so that what is current and what has
+ * expired stays so whenever the suite runs (VELOCERT's seal ends 2028-09-11, ORGANIZACION TEST's
+ * accreditation 2028-06-01).
+ */
+const TODAY = new Date('2026-06-01T00:00:00Z');
 const REGISTER_CERTIFICATE = `mutation($input: RegisterIssuerCertificateInput!) { registerIssuerCertificate(input: $input) { id sha256 qualifiedESeal anchorId organizationIdentifier } }`;
 
 /**
  * Verifiers' questions about real qualified eSeal certificates: the Commission's sample seal
  * (ORGANIZACION TEST, VATES-A00000000) under the ANF qualified eSeal CA, the EDC test seal through
- * its three-certificate chain, and VELOCERT's production seal under Halcom.
+ * its three-certificate chain, and VELOCERT's production seal under Halcom. Each test that changes
+ * the registry changes data of its own.
  */
 describe('trust decisions on real eSeal certificates', () => {
   let app: TestApp;
@@ -22,7 +29,7 @@ describe('trust decisions on real eSeal certificates', () => {
   let accreditationId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: TODAY });
     const agency = await registerOrganisation(app, 'QUALITY_AGENCY', { country: 'ES' });
     await recognise(app, agency.id);
     agencyToken = await createApiKey(app, 'QUALITY_AGENCY', agency.id);
@@ -93,7 +100,7 @@ describe('trust decisions on real eSeal certificates', () => {
 
   it('answers CERTIFICATE_EXPIRED for the same seal today, and out of scope for an EQF level it does not cover', async () => {
     const today = await ask({ certificatePem: certificate('eu-sample-seal-organizacion-test-2023') });
-    expect(today.status).toBe('NOT_TRUSTED');
+    expect(today).toMatchObject({ status: 'NOT_TRUSTED', at: TODAY.toISOString() });
     expect(today.reasons.map((r: { code: string }) => r.code)).toEqual(['CERTIFICATE_EXPIRED']);
     const level3 = await ask({ certificateSha256: SAMPLE_SEAL_SHA256, at: SAMPLE_SEALED_AT, eqfLevel: 3 });
     expect(level3.reasons.map((r: { code: string }) => r.code)).toEqual(['OUT_OF_SCOPE_EQF_LEVEL']);
@@ -118,12 +125,12 @@ describe('trust decisions on real eSeal certificates', () => {
 
     const owner = dataOf(await app.graphql(`{ organisations(filter: { legalIdentifier: "NTREE-17207834" }) { edges { node { id } } } }`)).organisations.edges[0].node.id;
     const registered = dataOf(await app.graphql(REGISTER_CERTIFICATE, { input: { organisationId: owner, certificatePem: pem } }, app.adminToken)).registerIssuerCertificate;
-    const revokedAt = new Date(Date.now() - 60_000).toISOString();
+    const revokedAt = new Date(TODAY.getTime() - 60_000).toISOString();
     dataOf(await app.graphql(`mutation($input: RevokeKeyInput!) { revokeIssuerCertificate(input: $input) { id } }`, { input: { id: registered.id, reason: 'key compromise', effectiveAt: revokedAt } }, app.adminToken));
     await trustIndexCaughtUp(app);
     const after = await ask({ certificatePem: pem });
     expect(after.reasons.map((r: { code: string }) => r.code)).toEqual(['CERTIFICATE_REVOKED']);
-    const before = await ask({ certificatePem: pem, at: new Date(Date.now() - 3_600_000).toISOString() });
+    const before = await ask({ certificatePem: pem, at: new Date(TODAY.getTime() - 3_600_000).toISOString() });
     expect(before.status).toBe('TRUSTED');
   });
 
@@ -210,24 +217,24 @@ describe('trust decisions on real eSeal certificates', () => {
     expect(unchained.errors?.[0].extensions?.fields?.[0].message).toMatch(/does not chain to a trust anchor/);
   });
 
-  it('gives the same answer on two instances within a second of a change', async () => {
+  it('gives the same answer on two instances after a change (the 1 s target is a bench figure: bench/trust-scale.ts)', async () => {
     const second = await startTestApp({}, { sameDatabaseAs: app });
     try {
-      const question = { input: { organisationId: organizacionTest.id, at: SAMPLE_SEALED_AT } };
-      const { version } = dataOf(await app.graphql(`query($id: ID!) { accreditation(id: $id) { version } }`, { id: accreditationId })).accreditation;
-      dataOf(
-        await app.graphql(CHANGE_STATUS, { input: { accreditationId, status: 'SUSPENDED', reason: 'investigation', effectiveAt: '2023-09-01T00:00:00Z', version } }, agencyToken),
-      );
-      const started = Date.now();
+      // A provider and decision of its own: suspending ORGANIZACION TEST's would change what the other tests see.
+      const provider = await registerOrganisation(app, 'PROVIDER', { country: 'ES' });
+      const accreditation = await recordAccreditation(app, agencyToken, provider.id, { limitEqfLevels: [], limitFields: [], limitJurisdictions: [] });
+      const question = { input: { organisationId: provider.id } };
+      expect(dataOf(await app.graphql(ISSUER_TRUST, question)).issuerTrust.status).toBe('TRUSTED');
+      dataOf(await app.graphql(CHANGE_STATUS, { input: { accreditationId: accreditation.id, status: 'SUSPENDED', reason: 'investigation', version: accreditation.version } }, agencyToken));
+      // Bounded generously: this is about both instances agreeing, not how fast (a loaded machine is slow, not wrong).
       const [first, other] = await Promise.all(
         [app, second].map((instance) =>
           eventually(async () => {
             const decision = dataOf(await instance.graphql(ISSUER_TRUST, question)).issuerTrust;
             return decision.status === 'NOT_TRUSTED' ? decision : undefined;
-          }, 1_000),
+          }, 10_000),
         ),
       );
-      expect(Date.now() - started).toBeLessThan(1_000);
       expect(first.reasons).toEqual(other.reasons);
       expect(first.reasons.map((r: { code: string }) => r.code)).toEqual(['ACCREDITATION_SUSPENDED']);
       expect(first.registrySequence).toBe(other.registrySequence);

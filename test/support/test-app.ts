@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
-import { createLogger, ensureDatabase, loadConfig, type TesseraConfig } from '#platform';
+import { type Clock, createLogger, ensureDatabase, loadConfig, type TesseraConfig } from '#platform';
 import { createMeilisearchClient } from '#search';
 import { createApp } from '../../apps/api/src/app.js';
 import type { AppOptions } from '../../apps/api/src/app.module.js';
@@ -21,6 +21,8 @@ export interface TestApp {
   /** The database of this test file, for assertions that must look under the api. */
   databaseUrl: string;
   nest: NestFastifyApplication;
+  /** The app's fixed "now", when it was started with one (see `startTestApp`'s `now`). */
+  now?: Date;
   /** The one helper for GraphQL calls in tests: query + variables + token → status, data, errors. */
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
@@ -38,6 +40,12 @@ export async function startTestApp(
     /** Another Meilisearch than the shared one (one a test may stop). */ meilisearch?: { url: string; masterKey?: string };
     /** Where the api's log lines go (default stdout), for tests that read what it logs. */ logTo?: { write(line: string): void };
     /** How parts of the api run (e.g. a short webhook back-off). */ app?: AppOptions;
+    /**
+     * A fixed "now" for the app's Clock: a test whose answers depend on the date (anything "in
+     * force", "expired", "today") passes on any day. A second instance (`sameDatabaseAs`) keeps
+     * the first one's.
+     */
+    now?: string | Date;
   } = {},
 ): Promise<TestApp> {
   const engines = testEngines();
@@ -55,6 +63,8 @@ export async function startTestApp(
     ...overrides,
   };
   const ownDatabaseUrl = databaseUrl(engines.adminDatabaseUrl, name);
+  const fixed = options.now !== undefined ? new Date(options.now) : shared?.now;
+  const clock: Clock | undefined = fixed && { now: () => new Date(fixed) };
   const nest = await createApp(
     config,
     {
@@ -63,7 +73,7 @@ export async function startTestApp(
       meiliMasterKey: options.meilisearch ? options.meilisearch.masterKey : engines.meiliMasterKey,
     },
     createLogger(config.logLevel, options.logTo),
-    options.app,
+    { ...options.app, ...(clock && { clock }) },
   );
   await nest.listen(0, '127.0.0.1');
   const url = await nest.getUrl();
@@ -74,6 +84,7 @@ export async function startTestApp(
     config,
     databaseUrl: ownDatabaseUrl,
     nest,
+    now: fixed,
     async graphql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

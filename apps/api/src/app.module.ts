@@ -2,7 +2,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, type Engines, formatGraphQLErrors, maxCostRule, OutboxModule, PlatformModule, type TesseraConfig } from '#platform';
+import { type Clock, dataSourceOptions, type Engines, formatGraphQLErrors, maxCostRule, OutboxModule, PlatformModule, type TesseraConfig } from '#platform';
 import { AuditModule } from '#audit';
 import { AuthModule } from '#auth';
 import { CatalogueModule } from '#catalogue';
@@ -26,6 +26,8 @@ export interface EngineConnections {
 /** How parts of the api run, beyond the configuration: production uses the defaults; tests shorten times here. */
 export interface AppOptions {
   notifications?: Partial<NotificationOptions>;
+  /** Where "now" comes from (default: the system clock); tests of time rules fix it. */
+  clock?: Clock;
 }
 
 /** GraphQL limits (DESIGN §6): deeper or costlier operations are refused before they run. */
@@ -38,7 +40,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(config),
+        PlatformModule.forRoot(config, options.clock),
         TypeOrmModule.forRoot(dataSourceOptions(engines.databaseUrl, DATABASE_SCHEMA)),
         OutboxModule,
         SearchModule.forRoot({ url: engines.meiliUrl, masterKey: engines.meiliMasterKey, indexPrefix: config.meiliIndexPrefix }),

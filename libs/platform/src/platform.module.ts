@@ -16,12 +16,13 @@ export { TESSERA_CONFIG };
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(config: TesseraConfig): DynamicModule {
+  /** `clock`: another source of "now" than the system's (tests fix it); every part reads the time from it. */
+  static forRoot(config: TesseraConfig, clock?: Clock): DynamicModule {
     return {
       module: PlatformModule,
       providers: [
         { provide: TESSERA_CONFIG, useValue: config },
-        Clock,
+        clock ? { provide: Clock, useValue: clock } : Clock,
         AnonymousBudget,
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: ErrorsFilter },

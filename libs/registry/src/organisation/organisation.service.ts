@@ -61,7 +61,8 @@ export class OrganisationService extends OrganisationDirectory {
       await manager.getRepository(OrganisationStatusEntryEntity).insert({
         organisationId: organisation.id,
         status: 'ACTIVE',
-        effectiveAt: organisation.createdAt,
+        // From the Clock, like every other change's default: the database's own time is not the registry's "now".
+        effectiveAt: this.clock.now(),
         reason: 'registered',
         actorRole: actor.role,
         actorKeyId: actor.keyId,
