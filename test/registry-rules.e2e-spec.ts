@@ -121,12 +121,14 @@ describe('registry rules: validation, concurrency and an append-only, tamper-evi
   });
 
   it('keeps status histories and the audit log append-only in the database itself', async () => {
+    // Rows of its own (the guard is a row trigger: a statement that touches no row proves nothing).
+    const decision = await recordAccreditation(app, world.agencyToken, world.provider.id);
     const db = new pg.Client({ connectionString: app.databaseUrl });
     await db.connect();
     try {
-      await expect(db.query(`UPDATE accreditation_status_entries SET reason = 'rewritten'`)).rejects.toThrow(/history/);
-      await expect(db.query(`DELETE FROM organisation_status_entries`)).rejects.toThrow(/history/);
-      await expect(db.query(`DELETE FROM audit_events`)).rejects.toThrow(/history/);
+      await expect(db.query(`UPDATE accreditation_status_entries SET reason = 'rewritten' WHERE accreditation_id = $1`, [decision.id])).rejects.toThrow(/history/);
+      await expect(db.query(`DELETE FROM organisation_status_entries WHERE organisation_id = $1`, [world.provider.id])).rejects.toThrow(/history/);
+      await expect(db.query(`DELETE FROM audit_events WHERE entity_id = $1`, [decision.id])).rejects.toThrow(/history/);
     } finally {
       await db.end();
     }
