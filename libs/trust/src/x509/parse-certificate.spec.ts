@@ -185,6 +185,16 @@ describe('malformed input gives a CertificateInputError with a problem a user ca
     expect(problemOf(() => parseCertificatePem(input()))).toBe(problem);
   });
 
+  test.each<[string, string]>([
+    ['header-like lines after a BEGIN line', `-----BEGIN CERTIFICATE-----\n${' a: b\n'.repeat(10_000)}!`],
+    ['BEGIN markers repeated on one line', '-----BEGIN '.repeat(5_900)],
+  ])('%s (which make a backtracking PEM pattern take seconds) are refused at once', (_name, input) => {
+    const started = performance.now();
+    expect(problemOf(() => parseCertificateChainPem(input))).toBe('PEM is truncated or corrupt');
+    // Milliseconds here; a backtracking pattern takes seconds (the first) to minutes (the second).
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   test('the error message names the problem and is an Error', () => {
     let caught: unknown;
     try {

@@ -2,13 +2,16 @@
 // loaded before the library itself.
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { AsnArray, AsnConvert, AsnProp, AsnPropTypes, AsnType, AsnTypeTypes } from '@peculiar/asn1-schema';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, type Extension as AsnExtension } from '@peculiar/asn1-x509';
+import { id_pe_qcStatements, QCStatements } from '@peculiar/asn1-x509-qualified';
+import { id_etsi_qcs_qcCompliance, id_etsi_qcs_qcType, id_etsi_qct_eseal, QcType } from '@peculiar/asn1-x509-qualified-etsi';
 import {
   BasicConstraintsExtension,
   KeyUsageFlags,
   KeyUsagesExtension,
   Name,
+  PemConverter,
   X509Certificate,
 } from '@peculiar/x509';
 import { fromBER } from 'asn1js';
@@ -79,10 +82,7 @@ const OID = {
   subjectAltName: '2.5.29.17',
   issuerAltName: '2.5.29.18',
   certificatePolicies: '2.5.29.32',
-  qcStatements: '1.3.6.1.5.5.7.1.3',
-  qcCompliance: '0.4.0.1862.1.1',
-  qcType: '0.4.0.1862.1.6',
-  qcTypeESeal: '0.4.0.1862.1.6.2',
+  qcStatements: id_pe_qcStatements,
 } as const;
 
 /**
@@ -109,23 +109,6 @@ const DN_ATTRIBUTE_NAMES = {
   organizationIdentifier: OID.organizationIdentifier,
   serialNumber: OID.serialNumber,
 };
-
-// RFC 3739 §3.2.6: QCStatements ::= SEQUENCE OF QCStatement
-//   QCStatement ::= SEQUENCE { statementId OBJECT IDENTIFIER, statementInfo ANY OPTIONAL }
-// ETSI EN 319 412-5 §4.2.3: QcType ::= SEQUENCE OF OBJECT IDENTIFIER
-class QcStatement {
-  @AsnProp({ type: AsnPropTypes.ObjectIdentifier })
-  statementId = '';
-
-  @AsnProp({ type: AsnPropTypes.Any, optional: true })
-  statementInfo?: ArrayBuffer;
-}
-
-@AsnType({ type: AsnTypeTypes.Sequence, itemType: QcStatement })
-class QcStatements extends AsnArray<QcStatement> {}
-
-@AsnType({ type: AsnTypeTypes.Sequence, itemType: AsnPropTypes.ObjectIdentifier })
-class QcType extends AsnArray<string> {}
 
 const PEM_CERTIFICATE_LABEL = 'CERTIFICATE';
 const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]{1,64})-----/g;
@@ -168,6 +151,12 @@ interface PemBlock {
   readonly body: string;
 }
 
+/**
+ * Splits PEM by hand, with a pattern that cannot backtrack: PemConverter's (in @peculiar/x509) does,
+ * exponentially on lines that look like RFC 1421 headers after a BEGIN line (24 such lines took
+ * 2.3 s) and quadratically on repeated BEGIN markers (64 KiB of them took 40 s) — and this is
+ * untrusted input. PemConverter writes our PEM (toPem), where the input is our own DER.
+ */
 function pemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
   const begin = new RegExp(PEM_BEGIN);
@@ -307,13 +296,14 @@ function readableDn(name: Name): string {
 function isQualifiedESeal(extension: AsnExtension | undefined): boolean {
   if (extension === undefined) return false;
   try {
-    const statements = AsnConvert.parse(extension.extnValue, QcStatements);
-    const compliant = statements.some((s) => s.statementId === OID.qcCompliance);
+    // RFC 3739 QCStatements, of which ETSI EN 319 412-5 QcCompliance and a QcType naming eseal.
+    const statements = AsnConvert.parse(extension.extnValue, QCStatements);
+    const compliant = statements.some((s) => s.statementId === id_etsi_qcs_qcCompliance);
     const eseal = statements.some(
       (s) =>
-        s.statementId === OID.qcType &&
-        s.statementInfo !== undefined &&
-        AsnConvert.parse(s.statementInfo, QcType).includes(OID.qcTypeESeal),
+        s.statementId === id_etsi_qcs_qcType &&
+        s.statementInfo.byteLength > 0 &&
+        AsnConvert.parse(s.statementInfo, QcType).includes(id_etsi_qct_eseal),
     );
     return compliant && eseal;
   } catch {
@@ -323,7 +313,5 @@ function isQualifiedESeal(extension: AsnExtension | undefined): boolean {
 }
 
 function toPem(der: Uint8Array): string {
-  const base64 = Buffer.from(der).toString('base64');
-  const lines = base64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+  return `${PemConverter.encode(der, PemConverter.CertificateTag)}\n`;
 }
