@@ -9,7 +9,8 @@ const DAY = 24 * 3600 * 1000;
  * What a learner expects of the answers (DESIGN §5): finished courses hidden, START_DATE strictly
  * by date with upcoming courses first, "starts soon" and the application deadline on hits,
  * multi-select (disjunctive) facets, and hits served from the index document. Dates are relative
- * to the test's clock (now, when the file starts); one provider of its own scopes every search.
+ * to `now` (when the file starts), at which the app's Clock is fixed: "finished" and "starts soon"
+ * do not move while the file runs. One provider of its own scopes every search.
  */
 describe('catalogue search: order, finished courses, disjunctive facets, hits from the index', () => {
   let app: TestApp;
@@ -19,7 +20,7 @@ describe('catalogue search: order, finished courses, disjunctive facets, hits fr
   const ids: Record<'finished' | 'running' | 'soon' | 'later' | 'latest' | 'undated', string> = {} as never;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: new Date(now) });
     const provider = await registerOrganisation(app, 'PROVIDER', { country: 'AT' });
     const token = await createApiKey(app, 'PROVIDER', provider.id);
     scope = { providerIds: [provider.id] };

@@ -7,14 +7,17 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * pages, text in two languages with typos, and the display locale. Five published opportunities
  * of two providers (scoped by providerIds, so that other tests' data does not count).
  */
+const NOW = new Date('2026-11-01T00:00:00Z');
+
 describe('catalogue search: text, filters, facets, sorts and pages', () => {
   let app: TestApp;
   const ids: Record<'a1' | 'a2' | 'a3' | 'b1' | 'b2', string> = {} as never;
-  // Fixed dates, some now in the past: finished courses are included (hiding them is tested in catalogue-search-order).
+  // Fixed dates, all but b2's before NOW (the app's fixed Clock): finished courses are included
+  // (hiding them is tested in catalogue-search-order).
   let scope: { providerIds: string[]; includeFinished: true };
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: NOW });
     const a = await agencyAndProvider(app); // provider in FI, accredited below
     await recordAccreditation(app, a.agencyToken, a.provider.id, { validFrom: '2020-01-01T00:00:00Z', issuedAt: '2020-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z', reviewDate: null });
     const b = await registerOrganisation(app, 'PROVIDER', { country: 'DE' }); // not accredited
