@@ -44,7 +44,6 @@ export {
   type LearningAssessmentMode,
   type LearningOpportunityType,
   type LearningSetting,
-  legalIdentifierProblem,
   SUPERVISION_VERIFICATIONS,
   type SupervisionVerification,
 } from './vocabularies/vocabularies.js';
