@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyCompress from '@fastify/compress';
 import { NestFactory } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -42,11 +43,16 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
   });
   // Before Nest creates the GraphQL route: the file-import mutations may send more than the default.
   registerGraphqlBodyLimits(adapter.getInstance());
-  // What Fastify refuses before any route runs (a body that is not JSON, too large, of a type no
-  // route reads) is answered like every other REST error: problem+json. GraphQL keeps its own.
-  adapter.getInstance().setErrorHandler((error, request, reply) => {
-    const problem = toPublicError(error);
-    return reply.status(problem.status).header('content-type', 'application/problem+json').send(problemDocument(problem, request.id));
+  // What Fastify refuses before a route's handler runs (a body that is not JSON, too large, of a type
+  // no route reads) is answered like every other REST error: problem+json. Set on each route as it
+  // is added — Fastify binds a route's error handler when the route is registered, which is before
+  // Nest sets its own — and not on /graphql, whose errors Mercurius answers in GraphQL's shape.
+  adapter.getInstance().addHook('onRoute', (route) => {
+    if (route.url === '/graphql' || route.errorHandler) return;
+    route.errorHandler = (error, request, reply) => {
+      const problem = toPublicError(error);
+      return reply.status(problem.status).header('content-type', 'application/problem+json').send(problemDocument(problem, request.id));
+    };
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, engines, options), adapter, {
     logger: new NestJsonLogger(logger),
@@ -58,6 +64,11 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
       void reply.header('x-request-id', request.id);
     });
   await registerAnonymousBudget(app.getHttpAdapter().getInstance(), config, app.get(Clock));
+  // Responses compressed when the client asks (a page of search hits is ~18 KB of JSON, a tenth
+  // gzipped): GraphQL, REST and the plain Fastify routes alike, as each route added after this
+  // gets the hook. Bodies under 1 KB and clients that ask for nothing are sent as they are;
+  // request bodies are not decompressed (nothing here takes compressed uploads).
+  await app.getHttpAdapter().getInstance().register(fastifyCompress, { globalDecompression: false, threshold: 1024 });
   // The web app (apps/web) at /: the same process serves it, the api and the trust endpoints.
   await serveWebApp(app);
   await app.init();
