@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { JWK } from 'jose';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { eventually, startTestApp, type TestApp } from './support/test-app.js';
+import { measureWebSize } from '../bench/web-size.js';
+import { createPublished, opportunityInput, search } from './support/catalogue-fixtures.js';
+import { dataOf } from './support/registry-fixtures.js';
 import { accessibilityProblems, assertWebBuilt, launchChromium, SAMPLE_SEAL, screenshotFolder, seedWebWorld, soon, type WebCourse } from './support/web-fixtures.js';
 import { verifiedJws } from './support/receipts.js';
 
@@ -34,9 +37,18 @@ describe('web app in a browser', () => {
     for (const context of contexts.splice(0)) await context.close();
   });
 
-  /** A tab in a fresh browser profile: nothing remembered between tests. bypassCSP lets axe in. */
-  async function open(path: string): Promise<Page> {
-    const context = await browser.newContext({ baseURL: app.url, bypassCSP: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  /**
+   * A tab in a fresh browser profile: nothing remembered between tests. bypassCSP lets axe in; the
+   * clipboard is granted where a test reads what "Copy link" copied.
+   */
+  async function open(path: string, viewport = { width: 1280, height: 900 }, clipboard = false): Promise<Page> {
+    const context = await browser.newContext({
+      baseURL: app.url,
+      bypassCSP: true,
+      locale: 'en-GB',
+      viewport,
+      permissions: clipboard ? ['clipboard-read', 'clipboard-write'] : [],
+    });
     contexts.push(context);
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
@@ -101,7 +113,8 @@ describe('web app in a browser', () => {
 
     await typeQuery(page, 'urban gardening');
     await visible(resultLink(page, 'gardening'));
-    expect(await text(card(page, 'gardening').locator('.badge'))).toBe('Not accredited');
+    // Why not: its decision is suspended, since the day the demo suspended it.
+    await soon(async () => expect(await text(card(page, 'gardening').locator('.badge'))).toMatch(/^Not accredited — accreditation by .+ \(demo\) suspended since [A-Z][a-z]{2} \d{1,2}, \d{4}$/));
 
     await typeQuery(page, 'qqqzzzxxv');
     await visible(page.getByRole('heading', { name: 'No course matches your search' }));
@@ -219,7 +232,9 @@ describe('web app in a browser', () => {
 
     const table = page.getByRole('table', { name: 'Comparison of 3 courses' });
     await visible(table.locator('tbody'));
-    expect(await table.locator('thead th').allTextContents()).toEqual(['Course', 'Welding for beginners', 'Introduction to welding robotics', 'Applied machine learning']);
+    expect(await table.locator('thead th a').allTextContents()).toEqual(['Welding for beginners', 'Introduction to welding robotics', 'Applied machine learning']);
+    // Each column names its provider, so two courses of one name are told apart.
+    expect(await table.locator('thead th .column-provider').allTextContents()).toEqual(['Bremen Vocational College', 'Leipzig University of Applied Sciences', expect.stringMatching(/Jyväskylä/)]);
     const cells = (row: string) => table.locator('tr', { has: page.getByRole('rowheader', { name: row, exact: true }) }).locator('td').allTextContents();
     expect(await cells('EQF level')).toEqual(['Level 4', 'Level 5', 'Level 6']);
     expect(await cells('Annex I information')).toEqual(['Complete', '3 elements missing', 'Complete']);
@@ -453,6 +468,301 @@ describe('web app in a browser', () => {
     await page.unroute('**/graphql');
     await page.getByRole('button', { name: 'Try again' }).click();
     await visible(resultLink(page, 'welding'));
+  });
+
+  /** Desktop and phone, as the issue asks of every item. */
+  const SIZES = [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ];
+  const scrollY = (page: Page) => page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
+  const isFocused = (locator: Locator) => locator.evaluate((element) => element === element.ownerDocument.activeElement);
+  const clipboard = (page: Page) => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+  /** window.print() is replaced by a note, so that the test sees the button ask for it without a dialog. */
+  const stubPrint = (page: Page) => page.evaluate(() => {
+    const g = globalThis as unknown as { print: () => void; printed?: boolean };
+    g.print = () => (g.printed = true);
+  });
+  const printed = (page: Page) => page.evaluate(() => (globalThis as unknown as { printed?: boolean }).printed === true);
+
+  it('moves the focus on purpose: a removed filter, another page of results, and Back to where the reader was', async () => {
+    for (const size of SIZES) {
+      const page = await open('/?lang=en&eqf=6&mode=ONLINE', size);
+      await settled(page);
+      // A removed chip hands the focus to the next one; the last one to the results.
+      await page.getByRole('button', { name: 'Remove filter: Level 6' }).focus();
+      await page.keyboard.press('Enter');
+      await soon(async () => expect(new URL(page.url()).searchParams.get('eqf')).toBeNull());
+      await focused(page.getByRole('button', { name: 'Remove filter: Online' }));
+      await page.keyboard.press('Enter');
+      await soon(async () => expect(new URL(page.url()).searchParams.get('mode')).toBeNull());
+      await settled(page);
+      await focused(page.locator('#results-heading'));
+
+      // Next page: the view and the focus go to the top of the new results, not of the page.
+      await page.getByRole('navigation', { name: 'Result pages' }).getByRole('link', { name: 'Next' }).focus();
+      await page.keyboard.press('Enter');
+      await soon(async () => expect(new URL(page.url()).searchParams.get('page')).toBe('2'));
+      await settled(page);
+      await focused(page.locator('#results-heading'));
+      await soon(async () => expect(Math.abs((await page.locator('section.results-area').boundingBox())!.y)).toBeLessThan(5));
+      expect(await scrollY(page)).toBeGreaterThan(0);
+      expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
+
+      // A course opened from far down; Back (the browser's, then the page's own link) returns there.
+      const link = page.locator('ol.results h3 a').nth(11);
+      const href = await link.getAttribute('href');
+      await link.focus();
+      const y = await scrollY(page);
+      expect(y).toBeGreaterThan(200);
+      await page.keyboard.press('Enter');
+      await visible(page.getByRole('link', { name: 'Back to the results' }));
+      await page.goBack();
+      await settled(page);
+      await soon(async () => expect(Math.abs((await scrollY(page)) - y)).toBeLessThan(3));
+      await focused(page.locator(`ol.results h3 a[href="${href}"]`));
+      await page.keyboard.press('Enter');
+      await page.getByRole('link', { name: 'Back to the results' }).click();
+      await settled(page);
+      await soon(async () => expect(Math.abs((await scrollY(page)) - y)).toBeLessThan(3));
+      expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    }
+  });
+
+  it('keeps the keyboard inside the phone filter panel; Escape closes it and returns the focus', async () => {
+    const page = await open('/?q=welding&lang=en', { width: 390, height: 844 });
+    await settled(page);
+    const toggle = page.getByRole('button', { name: 'Filters', exact: true });
+    await toggle.click();
+    const panel = page.getByRole('dialog', { name: 'Narrow the results' });
+    await visible(panel);
+    await focused(panel.getByRole('button', { name: 'Hide filters' }));
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.keyboard.press('Shift+Tab');
+    await focused(panel.getByRole('button', { name: 'Apply' }));
+    await page.keyboard.press('Tab');
+    await focused(panel.getByRole('button', { name: 'Hide filters' }));
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => Boolean((globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } } }).document.activeElement.closest('#filters')))).toBe(true);
+    }
+    // A tick inside the panel applies at once and leaves the keyboard where it was.
+    const level = panel.locator('fieldset', { hasText: 'EQF level' }).getByRole('checkbox').first();
+    const label = await labelOf(level);
+    await level.focus();
+    await page.keyboard.press('Space');
+    await soon(async () => expect(new URL(page.url()).searchParams.get('eqf')).toMatch(/^\d$/));
+    await settled(page);
+    expect(await isFocused(panel.getByRole('checkbox', { name: label.replace(/ \(\d+\)$/, ''), exact: false }))).toBe(true);
+    await screenshot(page, '14-phone-filter-panel');
+    await page.keyboard.press('Escape');
+    await soon(async () => expect(await page.locator('aside.filters').isVisible()).toBe(false));
+    await focused(toggle);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('says on the card why a provider is not accredited: suspended since when, a negative decision, or never accredited', async () => {
+    // A provider with no decision at all, and a course of its own.
+    const newcomer = dataOf(
+      await app.graphql(
+        `mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`,
+        { input: { kind: 'PROVIDER', legalName: 'Newcomer Pottery School', country: 'AT', legalIdentifier: 'VATAT-U12345678' } },
+        app.adminToken,
+      ),
+    ).registerOrganisation;
+    const pottery = await createPublished(app, app.adminToken, { ...opportunityInput(), title: [{ lang: 'en', text: 'Wheel-thrown pottery' }], providerId: newcomer.id });
+    await eventually(async () => ((await search(app, { query: 'pottery' })).hits.some((h) => h.opportunity.id === pottery.id) ? true : undefined), 20_000);
+    const badgeOf = (page: Page, id: string) => page.locator('ol.results article.card', { has: page.locator(`h3 a[href^="/courses/${id}?"]`) }).locator('.badge').first();
+
+    for (const size of SIZES) {
+      const page = await open('/?q=wheel-thrown+pottery&lang=en', size);
+      await settled(page);
+      await soon(async () => expect(await text(badgeOf(page, pottery.id))).toBe('Not accredited — never accredited: no decision is recorded'));
+      await typeQuery(page, 'urban gardening');
+      await soon(async () => expect(await text(badgeOf(page, courses.gardening))).toMatch(/^Not accredited — accreditation by .+ suspended since \w{3} \d{1,2}, \d{4}$/));
+      await typeQuery(page, 'nursing care basics');
+      await soon(async () => expect(await text(badgeOf(page, courses.nursing))).toMatch(/^Not accredited — .+ decided against accreditation \(\w{3} \d{1,2}, \d{4}\)$/));
+      await typeQuery(page, 'welding for beginners');
+      expect(await text(badgeOf(page, courses.welding))).toMatch(/^Accredited by .+ until /);
+      expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
+    }
+    const german = await open('/?q=urban+gardening&lang=de');
+    await settled(german);
+    await soon(async () => expect(await text(badgeOf(german, courses.gardening))).toMatch(/^Nicht akkreditiert — Akkreditierung durch .+ seit .+ ausgesetzt$/));
+    const french = await open('/?q=wheel-thrown+pottery&lang=fr');
+    await settled(french);
+    await soon(async () => expect(await text(badgeOf(french, pottery.id))).toBe('Non accrédité — jamais accrédité : aucune décision enregistrée'));
+  });
+
+  it('hides finished courses unless asked, and says on the card when a course starts soon and until when to enrol', async () => {
+    const day = 24 * 3600 * 1000;
+    const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
+    const provider = dataOf(await app.graphql(`query($id: ID!) { learningOpportunity(id: $id) { providerId } }`, { id: courses.welding })).learningOpportunity.providerId;
+    const base = { ...opportunityInput(), providerId: provider };
+    const finished = await createPublished(app, app.adminToken, { ...base, title: [{ lang: 'en', text: 'Glassblowing taster (spring)' }], startDate: inDays(-60), endDate: inDays(-5), applicationDeadline: null });
+    const soonCourse = await createPublished(app, app.adminToken, { ...base, title: [{ lang: 'en', text: 'Glassblowing taster (winter)' }], startDate: inDays(10), endDate: inDays(40), applicationDeadline: inDays(6) });
+    await eventually(async () => ((await search(app, { query: 'glassblowing' })).hits.some((h) => h.opportunity.id === soonCourse.id) ? true : undefined), 20_000);
+    const cardOf = (page: Page, id: string) => page.locator('ol.results article.card', { has: page.locator(`h3 a[href^="/courses/${id}?"]`) });
+
+    for (const size of SIZES) {
+      const page = await open('/?q=glassblowing+taster&lang=en', size);
+      await settled(page);
+      await visible(cardOf(page, soonCourse.id));
+      expect(await cardOf(page, finished.id).count()).toBe(0);
+      const timing = await text(cardOf(page, soonCourse.id).locator('.timing'));
+      expect(timing).toMatch(/^Starts soon Enrol by \w{3} \d{1,2}, \d{4}$/);
+      if (size.width < 800) await page.getByRole('button', { name: 'Filters', exact: true }).click();
+      await page.getByRole('checkbox', { name: 'Include finished courses' }).check();
+      await soon(async () => expect(new URL(page.url()).searchParams.get('finished')).toBe('1'));
+      if (size.width < 800) await page.keyboard.press('Escape');
+      await settled(page);
+      await visible(cardOf(page, finished.id));
+      expect(await text(cardOf(page, finished.id).locator('.timing'))).toBe('Finished');
+      await visible(page.getByRole('button', { name: 'Remove filter: Include finished courses' }));
+      await screenshot(page, `15-finished-${size.width}`);
+      expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
+    }
+    const german = await open('/?q=glassblowing+taster&lang=de&finished=1');
+    await settled(german);
+    await soon(async () => expect(await text(cardOf(german, soonCourse.id).locator('.timing'))).toMatch(/^Beginnt bald Anmeldung bis /));
+    expect(await text(cardOf(german, finished.id).locator('.timing'))).toBe('Beendet');
+  });
+
+  it('names provider, dates and price in the shortlist; a comparison is copied as a link and printed', async () => {
+    for (const size of SIZES) {
+      const page = await open('/?lang=en', size, true);
+      for (const [course, query] of [
+        ['welding', 'welding for beginners'],
+        ['weldingRobotics', 'welding robotics'],
+      ] as const) {
+        await typeQuery(page, query);
+        await card(page, course).getByRole('button', { name: /^Add to shortlist/ }).click();
+      }
+      await page.getByRole('link', { name: /^Shortlist and compare/ }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Shortlist and compare' }));
+      const rows = page.locator('ul.shortlist .entry-facts');
+      expect(await rows.allTextContents()).toEqual([
+        expect.stringMatching(/^Bremen Vocational College · \w{3} \d{1,2}, \d{4} – \w{3} \d{1,2}, \d{4} · Free$/),
+        expect.stringMatching(/^Leipzig University of Applied Sciences · .+ · €480$/),
+      ]);
+      await page.getByRole('checkbox', { name: 'Compare: Welding for beginners' }).check();
+      await page.getByRole('checkbox', { name: 'Compare: Introduction to welding robotics' }).check();
+      await visible(page.getByRole('table', { name: 'Comparison of 2 courses' }).locator('tbody'));
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await visible(page.getByText('Link copied.'));
+      const link = await clipboard(page);
+      expect(new URL(link).searchParams.get('ids')).toBe(`${courses.welding},${courses.weldingRobotics}`);
+      await stubPrint(page);
+      await page.getByRole('button', { name: 'Print' }).click();
+      expect(await printed(page)).toBe(true);
+      expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
+      // On paper: the table, not the site's controls.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('header.site-header').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(false);
+      expect(await page.locator('table.comparison').isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+
+      // The link opens the same comparison in a browser that never saw the shortlist.
+      const other = await open(new URL(link).pathname + new URL(link).search, size);
+      await visible(other.getByRole('table', { name: 'Comparison of 2 courses' }).locator('tbody'));
+    }
+  });
+
+  it('shows a provider page: its courses, accreditations with their history, seals and DIDs, and a link that checks the issuer', async () => {
+    for (const size of SIZES) {
+      // A demo provider with a seal and a DID.
+      const page = await open('/?q=applied+machine+learning&lang=en', size, true);
+      await settled(page);
+      const providerLink = card(page, 'machineLearning').locator('.provider a');
+      const name = await text(providerLink);
+      expect(name).toMatch(/Jyväskylä/);
+      await providerLink.click();
+      const heading = page.getByRole('heading', { level: 1, name });
+      await visible(heading);
+      await focused(heading);
+      expect(new URL(page.url()).pathname).toMatch(/^\/providers\//);
+      expect(await text(page.locator('.course-header .badge'))).toMatch(/^Accredited by .+ until /);
+      await visible(page.locator(`ul.provider-courses a[href^="/courses/${courses.machineLearning}?"]`));
+      await visible(page.getByRole('heading', { level: 2, name: 'Accreditations' }));
+      await page.locator('details.history summary').first().click();
+      expect(await text(page.locator('details.history li').first())).toMatch(/^Active from /);
+      await visible(page.getByRole('button', { name: 'Download certificate (PEM)' }));
+      await visible(page.getByRole('heading', { level: 2, name: 'Decentralised identifiers (DIDs)' }));
+      expect(await text(page.locator('ul.dids code').first())).toMatch(/^did:/);
+      expect(await overflow(page)).toBe(0);
+      await screenshot(page, `16-provider-${size.width}`);
+      expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
+
+      // "Check this issuer": the verify page, asked about it by its legal identifier, answers at once.
+      const check = page.locator('section.provider-section').getByRole('link', { name: /^Check this issuer/ });
+      expect(await text(check)).toBe(`Check this issuer: ${name}`);
+      await check.click();
+      const result = page.locator('section.verify-result');
+      await visible(result);
+      expect(await text(result.locator('.verdict-word'))).toBe('✓ Trusted');
+      expect(await page.locator('input#identifier').inputValue()).toMatch(/^VATFI-/);
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      const link = new URL(await clipboard(page));
+      expect(link.pathname).toBe('/verify');
+      expect(link.searchParams.get('identifier')).toMatch(/^VATFI-/);
+      expect(link.searchParams.get('at')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await stubPrint(page);
+      await page.getByRole('button', { name: 'Print' }).click();
+      expect(await printed(page)).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('form.verify-form').first().isVisible()).toBe(false);
+      expect(await result.locator('.verdict').isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+      expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
+      const shared = await open(link.pathname + link.search, size);
+      await soon(async () => expect(await text(shared.locator('section.verify-result .verdict-word'))).toBe('✓ Trusted'));
+    }
+    // The course page links to the same provider page.
+    const course = await open(`/courses/${courses.welding}?lang=en`);
+    // (A .button is a flex box: its hidden words count as a block of their own in the name.)
+    await course.getByRole('link', { name: /^Provider page ?: Bremen Vocational College$/ }).click();
+    await visible(course.getByRole('heading', { level: 1, name: 'Bremen Vocational College' }));
+    await visible(course.getByText('No DID is registered.'));
+  });
+
+  it('copies a credential check as a summary in words beside its receipt', async () => {
+    const page = await open('/verify?lang=en', { width: 390, height: 844 }, true);
+    await page.getByLabel('Credential file').setInputFiles('../shared/vectors/credentials/eu-certofpart-signed.jsonld');
+    const result = page.locator('section.credential-result');
+    await visible(result);
+    await result.getByRole('button', { name: 'Copy summary' }).click();
+    await visible(result.getByText('Summary copied.'));
+    const summary = await clipboard(page);
+    expect(summary.split('\n').slice(0, 2)).toEqual(['Verified', expect.stringMatching(/^The seal is intact, and ORGANIZACION TEST/)]);
+    expect(summary).toContain('Title: EDC Updates Webinar');
+    await visible(result.getByRole('button', { name: 'Download the credential receipt' }));
+    expect(await overflow(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('marks content in another language than the interface with its language', async () => {
+    for (const size of SIZES) {
+      // French interface; this course has an English title only.
+      const page = await open('/?q=welding+robotics&lang=fr', size);
+      await settled(page);
+      expect(await titleLink(page, 'weldingRobotics').locator('xpath=..').getAttribute('lang')).toBe('en');
+      await card(page, 'weldingRobotics').getByRole('button', { name: /^Ajouter/ }).click();
+      await card(page, 'weldingRobotics').getByRole('link', { name: 'Leipzig University of Applied Sciences' }).click();
+      await visible(page.getByRole('heading', { level: 1 }));
+      expect(await page.locator(`ul.provider-courses a[href^="/courses/${courses.weldingRobotics}?"]`).locator('xpath=..').getAttribute('lang')).toBe('en');
+      await page.goto(`/compare?lang=fr&ids=${courses.weldingRobotics},${courses.welding}`);
+      await visible(page.locator('table.comparison tbody'));
+      expect(await page.locator(`table.comparison thead a[href^="/courses/${courses.weldingRobotics}?"]`).getAttribute('lang')).toBe('en');
+      expect(await page.locator(`table.comparison thead a[href^="/courses/${courses.welding}?"]`).getAttribute('lang')).toBe('fr');
+      expect(await page.locator('ul.shortlist label span[lang]').first().getAttribute('lang')).toBe('en');
+      expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
+    }
+  });
+
+  it('keeps the first load under the issue’s budget of 150 KB of gzipped JavaScript', () => {
+    const size = measureWebSize();
+    expect(size.jsGzipBytes).toBeLessThan(150 * 1024);
   });
 });
 

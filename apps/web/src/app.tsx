@@ -8,10 +8,11 @@ import { hrefOf, Link, useLocation } from './routing/router';
 import { useShortlist } from './shared/shortlist';
 import { PageHeading } from './components/page-heading';
 
-// Only search is in the first load (its budget is 100 KB of gzipped JavaScript); the other pages
+// Only search is in the first load (its budget is 100 KB of gzipped JavaScript); the other pages (course, provider, compare, verify)
 // are fetched when first opened.
 const CoursePage = lazy(() => import('./pages/course/course-page').then((m) => ({ default: m.CoursePage })));
 const ComparePage = lazy(() => import('./pages/compare/compare-page').then((m) => ({ default: m.ComparePage })));
+const ProviderPage = lazy(() => import('./pages/provider/provider-page').then((m) => ({ default: m.ProviderPage })));
 const VerifyPage = lazy(() => import('./pages/verify/verify-page').then((m) => ({ default: m.VerifyPage })));
 
 export function App() {
@@ -41,6 +42,8 @@ function Page({ route }: { route: Route }) {
       return <SearchPage />;
     case 'course':
       return <CoursePage id={route.id} />;
+    case 'provider':
+      return <ProviderPage id={route.id} />;
     case 'compare':
       return <ComparePage />;
     case 'verify':

@@ -35,6 +35,8 @@ export interface AccreditationSummary {
   /** The api's verdict: this decision is in force now (not NEGATIVE, in its dates, ACTIVE, by an agency recognised for the provider's country). */
   inForce: boolean;
   accreditingAgent: { legalName: string };
+  /** When loaded: says since when a decision is suspended or withdrawn. */
+  statusHistory?: { status: AccreditationStatus; effectiveAt: string }[];
 }
 
 export interface AccreditationDetail extends AccreditationSummary {
@@ -78,7 +80,7 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   processingTimeMs: number;
-  hits: { title: string; locale: string; accreditedNow: boolean; opportunity: OpportunityCard }[];
+  hits: { title: string; locale: string; accreditedNow: boolean; startsSoon: boolean; applicationDeadline: string | null; opportunity: OpportunityCard }[];
   facets: Record<FacetName, FacetCount[]>;
 }
 
@@ -110,9 +112,12 @@ export interface OpportunityDetail extends Omit<OpportunityCard, 'provider'> {
     country: string;
     /** The api's "accredited now" (the registry's one rule: it also needs the provider itself active). */
     accredited: boolean;
+    status: 'ACTIVE' | 'SUSPENDED' | 'DEREGISTERED';
+    statusHistory: { status: string; effectiveAt: string }[];
     homepage: string | null;
     accreditations: AccreditationDetail[];
     certificates: { sha256: string; subjectDn: string; notBefore: string; notAfter: string; qualifiedESeal: boolean; status: 'ACTIVE' | 'REVOKED'; pem: string }[];
+    dids: { did: string; status: 'ACTIVE' | 'REVOKED'; createdAt: string }[];
   };
 }
 

@@ -2,7 +2,7 @@ import type { OpportunityCard } from '../api/types';
 import { useI18n, word } from '../i18n';
 
 /** The facts a learner compares first, as a description list: level, workload, form, dates, price. */
-export function CourseFacts({ course }: { course: OpportunityCard }) {
+export function CourseFacts({ course }: { course: Omit<OpportunityCard, 'provider'> }) {
   const i18n = useI18n();
   const { t } = i18n;
   const facts: [string, string][] = [];

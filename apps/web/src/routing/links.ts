@@ -7,6 +7,7 @@ export const PATHS = {
   course: (id: string) => `/courses/${encodeURIComponent(id)}`,
   compare: '/compare',
   verify: '/verify',
+  provider: (id: string) => `/providers/${encodeURIComponent(id)}`,
 };
 
 export function useLinks() {
@@ -19,12 +20,20 @@ export function useLinks() {
     },
     course: (id: string, from?: string) => hrefOf(PATHS.course(id), { lang, from }),
     compare: (ids: string[] = []) => hrefOf(PATHS.compare, { lang, ids: ids.join(',') }),
-    verify: () => hrefOf(PATHS.verify, { lang }),
+    /** The verify page, its question filled in (and asked) when one is given. */
+    verify: (question: { identifier?: string; did?: string; at?: string } = {}) => hrefOf(PATHS.verify, { lang, ...question }),
+    provider: (id: string) => hrefOf(PATHS.provider(id), { lang }),
   };
 }
 
 /** The route a path names. */
-export type Route = { page: 'search' } | { page: 'course'; id: string } | { page: 'compare' } | { page: 'verify' } | { page: 'not-found' };
+export type Route =
+  | { page: 'search' }
+  | { page: 'course'; id: string }
+  | { page: 'provider'; id: string }
+  | { page: 'compare' }
+  | { page: 'verify' }
+  | { page: 'not-found' };
 
 export function routeOf(path: string): Route {
   if (path === '/' || path === '') return { page: 'search' };
@@ -32,5 +41,7 @@ export function routeOf(path: string): Route {
   if (path === PATHS.verify) return { page: 'verify' };
   const course = /^\/courses\/([^/]+)$/.exec(path);
   if (course) return { page: 'course', id: decodeURIComponent(course[1]) };
+  const provider = /^\/providers\/([^/]+)$/.exec(path);
+  if (provider) return { page: 'provider', id: decodeURIComponent(provider[1]) };
   return { page: 'not-found' };
 }

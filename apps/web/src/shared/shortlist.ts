@@ -9,6 +9,13 @@ import { safeStorage } from '../i18n';
 export interface ShortlistEntry {
   id: string;
   title: string;
+  /** What tells apart courses of the same name, as they were when added (older entries lack them). */
+  titleLang?: string;
+  provider?: string;
+  startDate?: string | null;
+  endDate?: string | null;
+  free?: boolean;
+  price?: { amount: number; currency: string } | null;
 }
 
 const KEY = 'tessera.shortlist';

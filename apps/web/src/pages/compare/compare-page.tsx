@@ -9,9 +9,11 @@ import { useI18n, word } from '../../i18n';
 import { usePageTitle } from '../../page-title';
 import { useLinks } from '../../routing/links';
 import { Link, navigate, useLocation } from '../../routing/router';
+import type { ProviderStanding } from '../../shared/accreditation';
 import { useShortlist } from '../../shared/shortlist';
 import { pick } from '../course/course-query';
 import { PageHeading } from '../../components/page-heading';
+import { ShareActions } from '../../components/share-actions';
 
 export const MAX_COMPARED = 3;
 const ID = /^[0-9a-f-]{36}$/i;
@@ -22,13 +24,16 @@ interface Compared extends Omit<OpportunityCard, 'provider'> {
   qualityAssurance: string | null;
   landingPage: string | null;
   annexI: { complete: boolean; missing: string[] };
-  provider: { id: string; legalName: string; country: string; accredited: boolean; accreditations: AccreditationSummary[] };
+  provider: { id: string; legalName: string; country: string; accredited: boolean; accreditations: AccreditationSummary[] } & ProviderStanding;
 }
 
 const FIELDS = `
   id title { lang text } eqfLevel ectsCredits workloadHours mode languages startDate endDate free price { amount currency }
   location { country city } assessmentTypes qualityAssurance landingPage annexI { complete missing }
-  provider { id legalName country accredited accreditations { id decision validFrom expiresAt reviewDate status inForce accreditingAgent { legalName } } }`;
+  provider {
+    id legalName country accredited status statusHistory { status effectiveAt }
+    accreditations { id decision validFrom expiresAt reviewDate status inForce accreditingAgent { legalName } statusHistory { status effectiveAt } }
+  }`;
 
 /** One request for up to three courses, as aliases of learningOpportunity. */
 async function loadCompared(ids: string[], signal: AbortSignal): Promise<(Compared | null)[]> {
@@ -85,10 +90,19 @@ export function ComparePage() {
             {shortlist.entries.map((entry) => (
               <li key={entry.id}>
                 <label>
-                  <input type="checkbox" checked={ids.includes(entry.id)} onChange={() => toggle(entry.id)} />
+                  <input type="checkbox" checked={ids.includes(entry.id)} onChange={() => toggle(entry.id)} aria-describedby={`entry-${entry.id}`} />
                   <span className="visually-hidden">{t.compare.choose}: </span>
-                  {entry.title}
+                  <span lang={entry.titleLang}>{entry.title}</span>
                 </label>
+                <span id={`entry-${entry.id}`} className="entry-facts">
+                  {[
+                    entry.provider,
+                    datesText(i18n, entry.startDate ?? null, entry.endDate ?? null),
+                    entry.free !== undefined ? priceText(i18n, { free: entry.free, price: entry.price ?? null }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
                 <Link href={links.course(entry.id)}>
                   {t.compare.open}
                   <span className="visually-hidden">: {entry.title}</span>
@@ -126,6 +140,7 @@ export function ComparePage() {
       <section aria-labelledby="table-heading" aria-busy={compared.loading}>
         <h2 id="table-heading">{t.compare.tableHeading}</h2>
         {ids.length < 2 && <p className="muted">{t.compare.pickSome}</p>}
+        {ids.length > 0 && compared.data && <ShareActions />}
         {ids.length > 0 &&
           (compared.error !== undefined && !compared.loading ? (
             <ErrorPanel title={t.common.errors.other} error={compared.error} onRetry={compared.retry} />
@@ -145,11 +160,11 @@ function ComparisonTable({ courses }: { courses: (Compared | null)[] }) {
   const links = useLinks();
   const present = courses.filter((c): c is Compared => c !== null);
   const rows: [string, (c: Compared) => ReactNode][] = [
-    [t.card.provider, (c) => `${c.provider.legalName} · ${i18n.country(c.provider.country)}`],
+    [t.card.provider, (c) => <Link href={links.provider(c.provider.id)}>{`${c.provider.legalName} · ${i18n.country(c.provider.country)}`}</Link>],
     [
       t.compare.accreditation,
       (c) => (
-        <AccreditationBadge accreditations={c.provider.accreditations} accreditedNow={c.provider.accredited} />
+        <AccreditationBadge accreditations={c.provider.accreditations} accreditedNow={c.provider.accredited} provider={c.provider} />
       ),
     ],
     [t.card.eqf, (c) => (c.eqfLevel ? t.card.eqfValue(c.eqfLevel) : '')],
@@ -182,8 +197,17 @@ function ComparisonTable({ courses }: { courses: (Compared | null)[] }) {
             {courses.map((c, i) => {
               const title = c && pick(c.title, i18n.lang);
               return (
-                <th scope="col" key={c?.id ?? i} lang={title?.lang}>
-                  {c ? <Link href={links.course(c.id)}>{title?.text}</Link> : t.compare.notAvailable}
+                <th scope="col" key={c?.id ?? i}>
+                  {c ? (
+                    <>
+                      <Link href={links.course(c.id)} lang={title?.lang}>
+                        {title?.text}
+                      </Link>
+                      <span className="column-provider">{c.provider.legalName}</span>
+                    </>
+                  ) : (
+                    t.compare.notAvailable
+                  )}
                 </th>
               );
             })}

@@ -3,7 +3,7 @@ import type { OpportunityDetail } from '../../api/types';
 import { useRemote } from '../../api/use-remote';
 import { AccreditationBadge } from '../../components/accreditation-badge';
 import { datesText, priceText } from '../../components/course-facts';
-import { ShortlistButton } from '../../components/shortlist-button';
+import { ShortlistButton, shortlistEntry } from '../../components/shortlist-button';
 import { EmptyPanel, ErrorPanel, Loading } from '../../components/status';
 import { useI18n, word } from '../../i18n';
 import { usePageTitle } from '../../page-title';
@@ -27,7 +27,7 @@ export function CoursePage({ id }: { id: string }) {
   return (
     <div className="course-page">
       <p>
-        <Link href={back} className="back">
+        <Link href={back} className="back" restoreScroll>
           <span aria-hidden="true">← </span>
           {t.course.back}
         </Link>
@@ -61,6 +61,7 @@ function NotFound() {
 
 function Course({ course }: { course: OpportunityDetail }) {
   const i18n = useI18n();
+  const links = useLinks();
   const { t } = i18n;
   const title = pick(course.title, i18n.lang);
   const description = pick(course.description, title?.lang ?? i18n.lang);
@@ -92,12 +93,12 @@ function Course({ course }: { course: OpportunityDetail }) {
           {title?.text}
         </PageHeading>
         <p className="provider">
-          {course.provider.legalName} · {i18n.country(course.provider.country)}
+          <Link href={links.provider(course.provider.id)}>{course.provider.legalName}</Link> · {i18n.country(course.provider.country)}
         </p>
-        <AccreditationBadge accreditations={course.provider.accreditations} accreditedNow={accreditedNow} />
+        <AccreditationBadge accreditations={course.provider.accreditations} accreditedNow={accreditedNow} provider={course.provider} />
         {title && title.lang !== i18n.lang && <p className="muted">{t.course.titleIn(i18n.language(title.lang))}</p>}
         <div className="actions">
-          <ShortlistButton id={course.id} title={title?.text ?? course.id} />
+          <ShortlistButton entry={shortlistEntry(course.id, title?.text ?? course.id, title?.lang, course)} />
           {course.landingPage && (
             <a className="button" href={course.landingPage} rel="noopener noreferrer">
               {t.course.landingPageLink}

@@ -1,6 +1,19 @@
 import { graphql } from '../../api/graphql';
 import type { OpportunityDetail } from '../../api/types';
 
+/** What the course and provider pages show of a provider: its decisions with their history, seals, DIDs. */
+export const PROVIDER_FIELDS = `
+      id legalName legalIdentifier country homepage accredited status statusHistory { status effectiveAt }
+      accreditations {
+        id title type decision issuedAt validFrom reviewDate expiresAt status inForce reportUrl landingPage
+        limitEqfLevels limitFields limitJurisdictions
+        accreditingAgent { legalName country recognitions { validFrom validUntil jurisdictions } }
+        statusHistory { status effectiveAt recordedAt reason }
+      }
+      certificates { sha256 subjectDn notBefore notAfter qualifiedESeal status pem }
+      dids { did status createdAt }
+`;
+
 export const COURSE = `query Course($id: ID!) {
   learningOpportunity(id: $id) {
     id title { lang text } description { lang text } learningOutcomes { text escoSkill }
@@ -9,16 +22,7 @@ export const COURSE = `query Course($id: ID!) {
     free price { amount currency } fundingSchemes location { country city }
     startDate endDate applicationDeadline schedule landingPage
     annexI { complete missing }
-    provider {
-      id legalName legalIdentifier country homepage accredited
-      accreditations {
-        id title type decision issuedAt validFrom reviewDate expiresAt status inForce reportUrl landingPage
-        limitEqfLevels limitFields limitJurisdictions
-        accreditingAgent { legalName country recognitions { validFrom validUntil jurisdictions } }
-        statusHistory { status effectiveAt recordedAt reason }
-      }
-      certificates { sha256 subjectDn notBefore notAfter qualifiedESeal status pem }
-    }
+    provider { ${PROVIDER_FIELDS} }
   }
 }`;
 

@@ -1,15 +1,35 @@
 import type { AccreditationDetail, OpportunityDetail } from '../../api/types';
 import { type I18n, useI18n, word } from '../../i18n';
+import { useLinks } from '../../routing/links';
+import { Link } from '../../routing/router';
 import { downloadText } from '../../shared/download';
 
-/** The provider, every accreditation decision about it with its full history, and its seals. */
-export function ProviderSection({ provider }: { provider: OpportunityDetail['provider'] }) {
+/**
+ * The provider, every accreditation decision about it with its full history, its seals and DIDs,
+ * and a link that asks the verify page about it. On the course page it sits under its own heading
+ * with a link to the provider's page; on that page, it is the page.
+ */
+export function ProviderSection({ provider, own = false }: { provider: OpportunityDetail['provider']; own?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const links = useLinks();
   const decisions = [...provider.accreditations].sort((a, b) => Date.parse(b.issuedAt) - Date.parse(a.issuedAt));
+  const H = own ? 'h2' : 'h3';
   return (
-    <section className="provider-section" aria-labelledby="provider-heading">
-      <h2 id="provider-heading">{t.course.providerHeading}</h2>
+    <section className="provider-section" aria-labelledby={own ? undefined : 'provider-heading'} aria-label={own ? t.provider.registryHeading : undefined}>
+      {!own && <h2 id="provider-heading">{t.course.providerHeading}</h2>}
+      <p className="actions">
+        {!own && (
+          <Link className="button button-secondary" href={links.provider(provider.id)}>
+            {t.provider.open}
+            <span className="visually-hidden">: {provider.legalName}</span>
+          </Link>
+        )}
+        <Link className="button button-secondary" href={links.verify({ identifier: provider.legalIdentifier })}>
+          {t.provider.checkIssuer}
+          <span className="visually-hidden">: {provider.legalName}</span>
+        </Link>
+      </p>
       <dl className="details">
         <div>
           <dt>{t.card.provider}</dt>
@@ -37,7 +57,7 @@ export function ProviderSection({ provider }: { provider: OpportunityDetail['pro
         )}
       </dl>
 
-      <h3>{t.course.accreditationsHeading}</h3>
+      <H>{t.course.accreditationsHeading}</H>
       {decisions.length === 0 ? (
         <p className="panel panel-empty">{t.course.noAccreditations}</p>
       ) : (
@@ -46,14 +66,14 @@ export function ProviderSection({ provider }: { provider: OpportunityDetail['pro
           <ul className="accreditations">
             {decisions.map((accreditation) => (
               <li key={accreditation.id}>
-                <Accreditation accreditation={accreditation} />
+                <Accreditation accreditation={accreditation} level={own ? 3 : 4} />
               </li>
             ))}
           </ul>
         </>
       )}
 
-      <h3>{t.course.certificatesHeading}</h3>
+      <H>{t.course.certificatesHeading}</H>
       {provider.certificates.length === 0 ? (
         <p className="muted">{t.course.noCertificates}</p>
       ) : (
@@ -86,17 +106,39 @@ export function ProviderSection({ provider }: { provider: OpportunityDetail['pro
           </ul>
         </>
       )}
+
+      <H>{t.provider.didsHeading}</H>
+      {provider.dids.length === 0 ? (
+        <p className="muted">{t.provider.noDids}</p>
+      ) : (
+        <ul className="certificates dids">
+          {provider.dids.map((did) => (
+            <li key={did.did}>
+              <code className="fingerprint">{did.did}</code>
+              <p>
+                {t.provider.didSince(i18n.date(did.createdAt))}
+                {did.status === 'REVOKED' && (
+                  <>
+                    {' '}
+                    · <strong>{t.course.revoked}</strong>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
 
-function Accreditation({ accreditation: a }: { accreditation: AccreditationDetail }) {
+function Accreditation({ accreditation: a, level }: { accreditation: AccreditationDetail; level: 3 | 4 }) {
   const i18n = useI18n();
   const { t } = i18n;
   const history = [...a.statusHistory].sort((x, y) => Date.parse(x.effectiveAt) - Date.parse(y.effectiveAt));
   return (
     <article className="accreditation" aria-labelledby={`accreditation-${a.id}`}>
-      <h4 id={`accreditation-${a.id}`}>{a.title}</h4>
+      {level === 3 ? <h3 id={`accreditation-${a.id}`}>{a.title}</h3> : <h4 id={`accreditation-${a.id}`}>{a.title}</h4>}
       <dl className="details">
         <div>
           <dt>{t.course.agency}</dt>

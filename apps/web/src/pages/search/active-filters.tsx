@@ -1,12 +1,25 @@
+import { useEffect, useRef } from 'react';
 import type { FacetName } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { facetLabel } from './facets';
 import { FACET_ORDER, FACET_PARAMS, hasFilters, type SearchState, toggleFacet } from './search-state';
 
-/** Every filter in force as a button that removes it, and one that removes them all. */
-export function ActiveFilters({ state, onChange }: { state: SearchState; onChange: (next: SearchState) => void }) {
+/**
+ * Every filter in force as a button that removes it, and one that removes them all. A removed
+ * chip hands the focus to the chip that takes its place (or the one before); when none is left,
+ * `onChange` is told (`lastOne`) so that the page puts the focus on the results.
+ */
+export function ActiveFilters({ state, onChange }: { state: SearchState; onChange: (next: SearchState, lastOne: boolean) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const list = useRef<HTMLUListElement>(null);
+  const focusAt = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusAt.current === null) return;
+    const chips = list.current?.querySelectorAll<HTMLButtonElement>('button.chip') ?? [];
+    if (chips.length > 0) chips[Math.min(focusAt.current, chips.length - 1)].focus();
+    focusAt.current = null;
+  });
   if (!hasFilters(state)) return null;
   const chips: { key: string; label: string; next: SearchState }[] = [];
   for (const facet of FACET_ORDER as FacetName[]) {
@@ -23,23 +36,29 @@ export function ActiveFilters({ state, onChange }: { state: SearchState; onChang
   if (state.free) chips.push({ key: 'free', label: t.search.freeOnly, next: { ...reset, free: false } });
   if (state.accredited) chips.push({ key: 'accredited', label: t.search.accreditedOnly, next: { ...reset, accredited: false } });
   if (state.annex) chips.push({ key: 'annex', label: t.search.annexOnly, next: { ...reset, annex: false } });
+  if (state.finished) chips.push({ key: 'finished', label: t.search.includeFinished, next: { ...reset, finished: false } });
   if (state.near) chips.push({ key: 'near', label: labels.near(state.near, String(state.km)), next: { ...reset, near: '' } });
-  const cleared = { ...reset, eqf: [], mode: [], language: [], country: [], field: [], ectsMin: '', ectsMax: '', from: '', to: '', free: false, accredited: false, annex: false, near: '' };
+  const cleared = { ...reset, eqf: [], mode: [], language: [], country: [], field: [], ectsMin: '', ectsMax: '', from: '', to: '', free: false, accredited: false, annex: false, finished: false, near: '' };
+  const remove = (index: number) => {
+    const lastOne = chips.length === 1;
+    focusAt.current = lastOne ? null : index;
+    onChange(chips[index].next, lastOne);
+  };
 
   return (
     <div className="active-filters">
       <h3 className="visually-hidden">{t.search.activeFilters}</h3>
-      <ul>
-        {chips.map((chip) => (
+      <ul ref={list}>
+        {chips.map((chip, index) => (
           <li key={chip.key}>
-            <button type="button" className="chip" aria-label={t.search.removeFilter(chip.label)} onClick={() => onChange(chip.next)}>
+            <button type="button" className="chip" aria-label={t.search.removeFilter(chip.label)} onClick={() => remove(index)}>
               {chip.label}
               <span aria-hidden="true"> ×</span>
             </button>
           </li>
         ))}
         <li>
-          <button type="button" className="link-button" onClick={() => onChange(cleared)}>
+          <button type="button" className="link-button" onClick={() => onChange(cleared, true)}>
             {t.search.clearAll}
           </button>
         </li>

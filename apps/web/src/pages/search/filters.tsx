@@ -21,7 +21,7 @@ export function Filters({ state, onChange }: { state: SearchState; onChange: (ne
     event.preventDefault();
     onChange({ ...state, ectsMin: draft.ectsMin, ectsMax: draft.ectsMax, from: draft.from, to: draft.to, near: draft.near, km: draft.km, page: 1 });
   };
-  const tick = (key: 'free' | 'accredited' | 'annex') => onChange({ ...state, [key]: !state[key], page: 1 });
+  const tick = (key: 'free' | 'accredited' | 'annex' | 'finished') => onChange({ ...state, [key]: !state[key], page: 1 });
   const countries = [...new Set(PLACES.map((p) => p.country))].map((code) => ({ code, name: i18n.country(code) })).sort((a, b) => a.name.localeCompare(b.name, i18n.lang));
 
   return (
@@ -43,6 +43,20 @@ export function Filters({ state, onChange }: { state: SearchState; onChange: (ne
               </label>
             </li>
           ))}
+        </ul>
+      </fieldset>
+      <fieldset className="facet">
+        <legend>{t.search.timeHeading}</legend>
+        <ul>
+          <li>
+            <label>
+              <input type="checkbox" checked={state.finished} onChange={() => tick('finished')} aria-describedby="finished-hint" />
+              <span>{t.search.includeFinished}</span>
+            </label>
+            <p id="finished-hint" className="hint">
+              {t.search.includeFinishedHint}
+            </p>
+          </li>
         </ul>
       </fieldset>
       <form className="range-filters" onSubmit={submit}>

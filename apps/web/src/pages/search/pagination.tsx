@@ -1,15 +1,32 @@
+import type { MouseEvent, ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { Link } from '../../routing/router';
+import { Link as RouterLink } from '../../routing/router';
 
-/** Real links to pages (so they open in new tabs and are shared), around the current one. */
-export function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (page: number) => string }) {
+/**
+ * Real links to pages (so they open in new tabs and are shared), around the current one. A plain
+ * click goes to `onPage`, which brings the reader to the top of the new results.
+ */
+export function Pagination({ page, pages, hrefFor, onPage }: { page: number; pages: number; hrefFor: (page: number) => string; onPage: (href: string) => void }) {
   const { t } = useI18n();
   if (pages <= 1) return null;
+  const link = (href: string, children: ReactNode, rel?: string) => (
+    <RouterLink
+      href={href}
+      rel={rel}
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        onPage(href);
+      }}
+    >
+      {children}
+    </RouterLink>
+  );
   const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
   return (
     <nav className="pagination" aria-label={t.search.pages}>
       <ul>
-        <li>{page > 1 ? <Link href={hrefFor(page - 1)} rel="prev">{t.search.previous}</Link> : <span className="disabled">{t.search.previous}</span>}</li>
+        <li>{page > 1 ? link(hrefFor(page - 1), t.search.previous, 'prev') : <span className="disabled">{t.search.previous}</span>}</li>
         {shown.map((p, i) => (
           <li key={p}>
             {i > 0 && shown[i - 1] !== p - 1 && <span className="gap" aria-hidden="true">…</span>}
@@ -18,13 +35,11 @@ export function Pagination({ page, pages, hrefFor }: { page: number; pages: numb
                 <PageNumber label={t.search.pageN(p)} n={p} />
               </span>
             ) : (
-              <Link href={hrefFor(p)}>
-                <PageNumber label={t.search.pageN(p)} n={p} />
-              </Link>
+              link(hrefFor(p), <PageNumber label={t.search.pageN(p)} n={p} />)
             )}
           </li>
         ))}
-        <li>{page < pages ? <Link href={hrefFor(page + 1)} rel="next">{t.search.next}</Link> : <span className="disabled">{t.search.next}</span>}</li>
+        <li>{page < pages ? link(hrefFor(page + 1), t.search.next, 'next') : <span className="disabled">{t.search.next}</span>}</li>
       </ul>
     </nav>
   );

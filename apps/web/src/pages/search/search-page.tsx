@@ -1,11 +1,11 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { FacetName } from '../../api/types';
 import { useRemote } from '../../api/use-remote';
 import { EmptyPanel, ErrorPanel, Loading } from '../../components/status';
 import { useI18n } from '../../i18n';
 import { usePageTitle } from '../../page-title';
 import { useLinks } from '../../routing/links';
-import { navigate, useLocation } from '../../routing/router';
+import { navigate, takeScrollRestore, useLocation } from '../../routing/router';
 import { ActiveFilters } from './active-filters';
 import { Facets } from './facets';
 import { Filters } from './filters';
@@ -19,6 +19,8 @@ import { PageHeading } from '../../components/page-heading';
 const TYPING_PAUSE_MS = 250;
 /** Meilisearch counts exactly up to here (schema: totalHits); pages beyond are not offered. */
 const MAX_COUNTED = 10_000;
+/** Where the filters become a panel over the results (styles.css, the same width). */
+const PHONE = '(max-width: 50rem)';
 
 export function SearchPage() {
   const i18n = useI18n();
@@ -61,8 +63,62 @@ export function SearchPage() {
   };
   const toggle = (facet: FacetName, value: string) => go(toggleFacet(state, facet, value));
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersToggle = useRef<HTMLButtonElement>(null);
+  const filtersClose = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const closeFilters = () => {
+    setFiltersOpen(false);
+    filtersToggle.current?.focus();
+  };
+  useEffect(() => {
+    if (filtersOpen) filtersClose.current?.focus();
+  }, [filtersOpen]);
+  // On a phone the open panel covers the page: Tab and Shift+Tab go round inside it, Escape
+  // closes it and gives the focus back to the button that opened it.
+  const trapFocus = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!filtersOpen || !window.matchMedia(PHONE).matches) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      closeFilters();
+      return;
+    }
+    if (event.key !== 'Tab' || !panel.current) return;
+    const focusable = [...panel.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])')].filter(
+      (element) => element.getClientRects().length > 0,
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
 
   const data = result.data;
+  const settled = result.settled;
+  const area = useRef<HTMLElement>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // After another page of results (or a filter removed with nothing left to stand on), the
+  // keyboard and the view go to the top of the new results once they are there — not to the top
+  // of the page, and not left on a link that has scrolled away.
+  const focusResults = useRef<'scroll' | 'focus' | null>(null);
+  useEffect(() => {
+    if (!settled) return;
+    const back = takeScrollRestore();
+    if (back) {
+      window.scrollTo(0, back.y);
+      const link = back.linkHref ? [...(area.current?.querySelectorAll('a') ?? [])].find((a) => a.getAttribute('href') === back.linkHref) : undefined;
+      link?.focus({ preventScroll: true });
+    } else if (focusResults.current) {
+      if (focusResults.current === 'scroll') area.current?.scrollIntoView({ block: 'start' });
+      resultsHeading.current?.focus({ preventScroll: true });
+    }
+    focusResults.current = null;
+  }, [settled, location.href]);
+
   const total = data?.totalHits ?? 0;
   const pages = Math.ceil(Math.min(total, MAX_COUNTED) / PAGE_SIZE);
   const from = total === 0 ? 0 : (state.page - 1) * PAGE_SIZE + 1;
@@ -89,8 +145,8 @@ export function SearchPage() {
       </form>
 
       <div className="search-layout">
-        <section className="results-area" aria-labelledby="results-heading" aria-busy={result.loading}>
-          <h2 id="results-heading" className="visually-hidden" tabIndex={-1}>
+        <section ref={area} className="results-area" aria-labelledby="results-heading" aria-busy={result.loading}>
+          <h2 id="results-heading" ref={resultsHeading} className="visually-hidden" tabIndex={-1}>
             {t.search.resultsHeading}
           </h2>
           <div className="toolbar">
@@ -98,6 +154,7 @@ export function SearchPage() {
               {result.loading ? t.search.searching : !data ? '' : total === 0 ? t.search.noCourses : t.search.resultCount(from, to, total > MAX_COUNTED ? t.search.resultCountMany : i18n.number(total, 0))}
             </p>
             <button
+              ref={filtersToggle}
               type="button"
               className="button button-secondary filters-toggle"
               aria-expanded={filtersOpen}
@@ -117,7 +174,13 @@ export function SearchPage() {
               </select>
             </label>
           </div>
-          <ActiveFilters state={state} onChange={(next) => go(next)} />
+          <ActiveFilters
+            state={state}
+            onChange={(next, lastOne) => {
+              if (lastOne) focusResults.current = 'focus';
+              go(next);
+            }}
+          />
 
           {result.error !== undefined && !result.loading ? (
             <ErrorPanel title={t.search.errorTitle} error={result.error} onRetry={result.retry} />
@@ -130,7 +193,15 @@ export function SearchPage() {
           ) : (
             <div className={result.loading ? 'stale' : undefined}>
               <ResultList hits={data.hits} from={location.href} />
-              <Pagination page={state.page} pages={pages} hrefFor={(page) => links.search(toParams({ ...state, page }, lang))} />
+              <Pagination
+                page={state.page}
+                pages={pages}
+                hrefFor={(page) => links.search(toParams({ ...state, page }, lang))}
+                onPage={(href) => {
+                  focusResults.current = 'scroll';
+                  navigate(href);
+                }}
+              />
             </div>
           )}
         </section>
@@ -138,14 +209,16 @@ export function SearchPage() {
         {/* After the results in reading order, so the keyboard reaches the first course quickly;
             on a phone it opens on demand over the results. */}
         <aside id="filters" className={filtersOpen ? 'filters open' : 'filters'} aria-labelledby="filters-heading">
-          <div className="filters-head">
-            <h2 id="filters-heading">{t.search.filtersHeading}</h2>
-            <button type="button" className="button filters-close" onClick={() => setFiltersOpen(false)}>
-              {t.search.hideFilters}
-            </button>
+          <div ref={panel} role={filtersOpen ? 'dialog' : undefined} aria-modal={filtersOpen || undefined} aria-labelledby={filtersOpen ? 'filters-heading' : undefined} onKeyDown={trapFocus}>
+            <div className="filters-head">
+              <h2 id="filters-heading">{t.search.filtersHeading}</h2>
+              <button ref={filtersClose} type="button" className="button filters-close" onClick={closeFilters}>
+                {t.search.hideFilters}
+              </button>
+            </div>
+            <Facets state={state} facets={data?.facets} onToggle={toggle} />
+            <Filters state={state} onChange={(next) => go(next)} />
           </div>
-          <Facets state={state} facets={data?.facets} onToggle={toggle} />
-          <Filters state={state} onChange={(next) => go(next)} />
         </aside>
       </div>
     </div>

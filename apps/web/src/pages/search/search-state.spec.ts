@@ -3,7 +3,7 @@ import { parseSearchState, toggleFacet, toParams, toSearchInput } from './search
 describe('search state in the address', () => {
   it('reads every parameter into the searchOpportunities input', () => {
     const state = parseSearchState(
-      new URLSearchParams('q=weldng&eqf=4,5&mode=ONLINE&language=de&country=DE&field=07&ectsMin=2&ectsMax=10&from=2026-01-01&to=2026-12-31&free=1&accredited=1&annex=1&near=Leipzig&km=25&sort=start&page=3&lang=de'),
+      new URLSearchParams('q=weldng&eqf=4,5&mode=ONLINE&language=de&country=DE&field=07&ectsMin=2&ectsMax=10&from=2026-01-01&to=2026-12-31&free=1&accredited=1&annex=1&finished=1&near=Leipzig&km=25&sort=start&page=3&lang=de'),
     );
     expect(toSearchInput(state, 'de')).toEqual({
       query: 'weldng',
@@ -20,6 +20,7 @@ describe('search state in the address', () => {
         freeOnly: true,
         accreditedOnly: true,
         annexICompleteOnly: true,
+        includeFinished: true,
         near: { lat: 51.3397, lng: 12.3731, radiusKm: 25 },
       },
       sort: 'START_DATE',

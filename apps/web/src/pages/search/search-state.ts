@@ -8,6 +8,7 @@ import { placeNamed, RADII_KM } from '../../shared/places';
  *   eqf, mode, language, country, field   facet selections, comma-separated
  *   ectsMin, ectsMax   numbers;  from, to   start dates (YYYY-MM-DD)
  *   free, accredited, annex   "1" when on
+ *   finished   "1": courses that have ended are shown too
  *   near, km   a place from shared/places.ts and a radius
  *   sort       relevance | start | ects-asc | ects-desc | price
  *   page       1-based
@@ -27,6 +28,7 @@ export interface SearchState {
   free: boolean;
   accredited: boolean;
   annex: boolean;
+  finished: boolean;
   near: string;
   km: number;
   sort: SortKey;
@@ -82,6 +84,7 @@ export function parseSearchState(params: URLSearchParams): SearchState {
     free: params.get('free') === '1',
     accredited: params.get('accredited') === '1',
     annex: params.get('annex') === '1',
+    finished: params.get('finished') === '1',
     near: placeNamed(params.get('near')) ? params.get('near')! : '',
     km: RADII_KM.includes(km) ? km : 50,
     sort: (SORT_KEYS as readonly string[]).includes(sort) ? (sort as SortKey) : 'relevance',
@@ -99,7 +102,7 @@ export function toParams(state: SearchState, lang: string): URLSearchParams {
   for (const key of ['ectsMin', 'ectsMax', 'from', 'to'] as const) {
     if (state[key]) params.set(key, state[key]);
   }
-  for (const key of ['free', 'accredited', 'annex'] as const) {
+  for (const key of ['free', 'accredited', 'annex', 'finished'] as const) {
     if (state[key]) params.set(key, '1');
   }
   if (state.near) {
@@ -127,6 +130,7 @@ export function toSearchInput(state: SearchState, locale: string) {
   if (state.free) filters.freeOnly = true;
   if (state.accredited) filters.accreditedOnly = true;
   if (state.annex) filters.annexICompleteOnly = true;
+  if (state.finished) filters.includeFinished = true;
   const place = placeNamed(state.near);
   if (place) filters.near = { lat: place.lat, lng: place.lng, radiusKm: state.km };
   const [sort, sortOrder] = SORTS[state.sort];
@@ -155,7 +159,8 @@ export function hasFilters(state: SearchState): boolean {
     Boolean(state.ectsMin || state.ectsMax || state.from || state.to || state.near) ||
     state.free ||
     state.accredited ||
-    state.annex
+    state.annex ||
+    state.finished
   );
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CredentialVerification } from '../../api/credentials';
 import { useI18n, word } from '../../i18n';
+import { ShareActions } from '../../components/share-actions';
 import { downloadText } from '../../shared/download';
 
 const PANEL: Record<CredentialVerification['status'], string> = { VERIFIED: 'panel-ok', NOT_TRUSTED: 'panel-error', INVALID: 'panel-error' };
@@ -37,6 +38,19 @@ export function CredentialResult({ answer }: { answer: CredentialVerification })
         </p>
         <p>{summary}</p>
       </div>
+      {/* The file is kept by nobody, so there is no link to it: the answer is passed on in words. */}
+      <ShareActions
+        text={[
+          c[answer.status],
+          summary,
+          credential?.title ? `${c.title}: ${credential.title}` : '',
+          ...answer.reasons.map((r) => `- ${sentence([c.reasons, t.reasons], r)}`),
+          `${c.fingerprint}: ${answer.credentialSha256}`,
+        ]
+          .filter(Boolean)
+          .join('\n')}
+        copyLabel={t.share.copySummary}
+      />
 
       {answer.reasons.length > 0 && (
         <>

@@ -3,7 +3,14 @@ import type { TrustQuestion } from '../../api/trust';
 import { useI18n, word } from '../../i18n';
 import { certificateFromBytes } from './pem';
 
-type Identity = 'certificate' | 'did' | 'identifier';
+export type Identity = 'certificate' | 'did' | 'identifier';
+
+/** A question given by the address (`?identifier=…&at=…`, `?did=…`): the form starts with it. */
+export interface Prefill {
+  identity: 'did' | 'identifier';
+  value: string;
+  date?: string;
+}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -11,14 +18,14 @@ const today = () => new Date().toISOString().slice(0, 10);
  * The verifier's question: one identity (a certificate pasted or from a PEM/DER file, a DID or a
  * legal identifier), the day the credential was issued, and optionally an EQF level and a field.
  */
-export function VerifyForm({ busy, onAsk }: { busy: boolean; onAsk: (question: TrustQuestion) => void }) {
+export function VerifyForm({ busy, onAsk, prefill }: { busy: boolean; onAsk: (question: TrustQuestion) => void; prefill?: Prefill }) {
   const { t } = useI18n();
-  const [identity, setIdentity] = useState<Identity>('certificate');
+  const [identity, setIdentity] = useState<Identity>(prefill?.identity ?? 'certificate');
   const [certificate, setCertificate] = useState('');
   const [fileNote, setFileNote] = useState<{ text: string; error: boolean } | null>(null);
-  const [did, setDid] = useState('');
-  const [identifier, setIdentifier] = useState('');
-  const [date, setDate] = useState(today);
+  const [did, setDid] = useState(prefill?.identity === 'did' ? prefill.value : '');
+  const [identifier, setIdentifier] = useState(prefill?.identity === 'identifier' ? prefill.value : '');
+  const [date, setDate] = useState(prefill?.date ?? today());
   const [time, setTime] = useState('');
   const [eqf, setEqf] = useState('');
   const [field, setField] = useState('');

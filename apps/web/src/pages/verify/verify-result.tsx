@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { TrustQuestion } from '../../api/trust';
 import type { TrustDecision } from '../../api/types';
 import { useI18n, word } from '../../i18n';
+import { ShareActions } from '../../components/share-actions';
 import { downloadText } from '../../shared/download';
 
 const PANEL: Record<TrustDecision['status'], string> = { TRUSTED: 'panel-ok', NOT_TRUSTED: 'panel-error', UNKNOWN_ISSUER: 'panel-neutral' };
@@ -40,6 +41,17 @@ export function VerifyResult({ decision, question }: { decision: TrustDecision; 
           </p>
         )}
       </div>
+      {/* A pasted certificate is not in the address: then the answer is passed on in words. */}
+      {question.certificatePem ? (
+        <ShareActions
+          text={[t.verify[decision.status], summary, decision.certificate ? `${t.course.fingerprint}: ${decision.certificate.sha256}` : '', `${t.verify.evaluatedAt}: ${i18n.dateTime(decision.evaluatedAt)}`]
+            .filter(Boolean)
+            .join('\n')}
+          copyLabel={t.share.copySummary}
+        />
+      ) : (
+        <ShareActions />
+      )}
 
       {decision.reasons.length > 0 && (
         <>
