@@ -17,6 +17,9 @@ type Expected = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
  * Role × operation × own/other organisation. Each refusal must carry its code and change nothing:
  * the audit log (which every successful mutation appends to) must not grow.
  */
+/** "Now" for the app's Clock: the decision below runs 2024-05-20 to 2030-05-20, and its status now decides which change each caller tries. */
+const NOW = new Date('2026-06-01T00:00:00Z');
+
 describe('registry authorisation', () => {
   let app: TestApp;
   let world: Awaited<ReturnType<typeof agencyAndProvider>> & { otherAgencyToken: string; otherAgencyId: string; decisionId: string; decisionVersion: number };
@@ -24,7 +27,7 @@ describe('registry authorisation', () => {
     ({ anonymous: undefined, provider: world.providerToken, ownAgency: world.agencyToken, otherAgency: world.otherAgencyToken, admin: app.adminToken })[who];
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: NOW });
     const mine = await agencyAndProvider(app);
     const other = await agencyAndProvider(app);
     const decision = await recordAccreditation(app, mine.agencyToken, mine.provider.id);
