@@ -1,10 +1,16 @@
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-/** The anonymous budget is one per client address, whichever public surface a request uses. */
+/**
+ * The anonymous budget is one per client address, whichever public surface a request uses. Its
+ * one-minute windows are read from the app's Clock, fixed here: a slow run cannot cross into the
+ * next window between two requests.
+ */
+const NOW = new Date('2026-06-01T00:00:00Z');
+
 describe('one anonymous budget across REST, GraphQL and search', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ rateLimitPerMinute: 4 });
+    app = await startTestApp({ rateLimitPerMinute: 4 }, { now: NOW });
   });
   afterAll(async () => {
     await app.close();
@@ -52,7 +58,7 @@ describe('one anonymous budget across REST, GraphQL and search', () => {
   });
 
   it('meters every anonymous GraphQL operation and REST route, except /health', async () => {
-    const budgeted = await startTestApp({ rateLimitPerMinute: 2 });
+    const budgeted = await startTestApp({ rateLimitPerMinute: 2 }, { now: NOW });
     try {
       const read = () =>
         fetch(`${budgeted.url}/graphql`, {
