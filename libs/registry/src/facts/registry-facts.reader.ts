@@ -58,6 +58,27 @@ export interface RecognitionRecord {
 
 type Row = Record<string, any>;
 
+/**
+ * The trust index keeps every record in memory (DESIGN §7: the api under 400 MB with 100k
+ * organisations), so records share what repeats: an empty list is one frozen list, and the short
+ * strings many records carry (kinds, countries, types, decisions, statuses, the generator's and
+ * agencies' stock reasons and titles) are kept once. Bounded, so that unique strings are not hoarded.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const SHARED_STRINGS_LIMIT = 50_000;
+const sharedStrings = new Map<string, string>();
+
+function shared<S extends string>(value: S): S {
+  const known = sharedStrings.get(value);
+  if (known !== undefined) return known as S;
+  if (sharedStrings.size < SHARED_STRINGS_LIMIT) sharedStrings.set(value, value);
+  return value;
+}
+
+function list<T>(values: readonly T[] | null | undefined): readonly T[] {
+  return values && values.length > 0 ? values : NONE;
+}
+
 /** `WHERE <column> = ANY($1)` when ids are given, nothing otherwise: one reader serves the full read and the incremental one. */
 export function byIds(column: string, ids: readonly string[] | undefined): { where: string; parameters: unknown[] } {
   return ids === undefined ? { where: '', parameters: [] } : { where: `WHERE ${column} = ANY($1::uuid[])`, parameters: [ids] };
@@ -80,11 +101,11 @@ export async function readOrganisations(db: Queryable, ids?: readonly string[]):
   );
   return rows.map((o) => ({
     id: o.id,
-    kind: o.kind,
+    kind: shared(o.kind as OrganisationRecord['kind']),
     legalName: o.legal_name,
     legalIdentifier: o.legal_identifier,
-    otherIdentifiers: o.other_identifiers,
-    country: o.country,
+    otherIdentifiers: list(o.other_identifiers),
+    country: shared(o.country),
     statusHistory: (history.get(o.id) ?? []).map((e) => statusRecord<OrganisationRecord['statusHistory'][number]['status']>(e)),
   }));
 }
@@ -110,19 +131,19 @@ export async function readAccreditations(db: Queryable, ids?: readonly string[])
     id: a.id,
     accreditedOrganisationId: a.accredited_organisation_id,
     accreditingAgentId: a.accrediting_agent_id,
-    type: a.type,
-    title: a.title,
-    decision: a.decision,
+    type: shared(a.type),
+    title: shared(a.title),
+    decision: shared(a.decision as AccreditationRecord['decision']),
     issuedAt: a.issued_at,
     validFrom: a.valid_from,
     reviewDate: a.review_date,
     expiresAt: a.expires_at,
     reportUrl: a.report_url,
     supersedesId: a.supersedes_id,
-    limitEqfLevels: a.limit_eqf_levels,
-    limitFields: a.limit_fields,
-    limitJurisdictions: a.limit_jurisdictions,
-    limitOpportunities: a.limit_opportunities,
+    limitEqfLevels: list(a.limit_eqf_levels),
+    limitFields: list(a.limit_fields),
+    limitJurisdictions: list(a.limit_jurisdictions),
+    limitOpportunities: list(a.limit_opportunities),
     statusHistory: (history.get(a.id) ?? []).map((e) => statusRecord<AccreditationRecord['statusHistory'][number]['status']>(e)),
   }));
 }
@@ -134,9 +155,9 @@ export async function readRecognitions(db: Queryable, ids?: readonly string[]): 
     `SELECT id, agency_id, valid_from, valid_until, jurisdictions FROM agency_recognitions ${filter.where}`,
     filter.parameters,
   );
-  return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, validFrom: r.valid_from, validUntil: r.valid_until, jurisdictions: r.jurisdictions }));
+  return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, validFrom: r.valid_from, validUntil: r.valid_until, jurisdictions: list(r.jurisdictions) }));
 }
 
 function statusRecord<S extends string>(row: Row): StatusRecord<S> {
-  return { status: row.status as S, effectiveAt: row.effective_at as Date, reason: row.reason as string };
+  return { status: shared(row.status as S), effectiveAt: row.effective_at as Date, reason: shared(row.reason as string) };
 }
