@@ -107,7 +107,7 @@ async function benchDemo(dataDir: string, children: ChildProcess[]): Promise<{ r
       const barePort = await findFreePort();
       const bare = startNode('dist/bench/bare-server.js', [String(barePort), bodyFile], {});
       children.push(bare);
-      await waitFor(async () => (await fetch(`http://127.0.0.1:${barePort}/baseline`)).ok, 10_000);
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${barePort}/baseline`)).ok, 60_000);
       progress(`${name}: warming up…`);
       await load(`http://127.0.0.1:${barePort}/baseline`, { seconds: 2, connections: CONNECTIONS });
       await run();

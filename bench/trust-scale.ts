@@ -90,7 +90,7 @@ export async function benchTrustScale(
       const bare = startNode('dist/bench/bare-server.js', [String(barePort), bodyFile], {});
       children.push(bare);
       const bareUrl = `http://127.0.0.1:${barePort}/baseline`;
-      await waitFor(async () => (await fetch(bareUrl)).ok, 10_000);
+      await waitFor(async () => (await fetch(bareUrl)).ok, 60_000);
       const bareRun = () => load(bareUrl, { seconds: options.seconds, connections: 10, ...(post ? { method: 'POST' as const, body: graphqlBody } : {}) });
       await load(bareUrl, { seconds: 2, connections: 10 });
       await run();
