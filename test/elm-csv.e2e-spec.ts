@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { AuditService } from '#audit';
 import { ACCREDITATION_CSV_HEADER } from '#elm';
 import { agencyAndProvider, dataOf } from './support/registry-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -76,6 +77,8 @@ describe('accreditations CSV import', () => {
     );
     const { rows: [{ count: after }] } = await db.query('SELECT count(*)::int FROM accreditations');
     expect(after).toBe(before + 1);
+    // Rows are written in bulk: the audit chain still links every event to the one before.
+    expect(await app.nest.get(AuditService).verifyChain()).toMatchObject({ ok: true });
 
     // Rows with a reference are the agency's own records: the same file again leaves them UNCHANGED.
     const again = await importCsv([ACCREDITATION_CSV_HEADER, row(provider.legalIdentifier, { reference: 'R-1' })].join('\n'), agencyToken);
@@ -113,5 +116,23 @@ describe('accreditations CSV import', () => {
     expect(response.status).toBe(200);
     const report = ((await response.json()) as { data: { importAccreditationsCsv: { created: number; rejected: number } } }).data.importAccreditationsCsv;
     expect(report).toMatchObject({ created: 1, rejected: 19_000 });
+  });
+
+  it('many rows in one batch: each gets its own decision, status and audit event, in order, and the trust index sees them', async () => {
+    const { agency, agencyToken, provider } = await agencyAndProvider(app);
+    const { rows: [{ count: before }] } = await db.query('SELECT count(*)::int FROM audit_events');
+    const rows = Array.from({ length: 120 }, (_, i) => row(provider.legalIdentifier, { title: `Review ${i}`, reference: `B-${i}`, ...(i === 60 ? { limit_eqf_levels: '0' } : {}) }));
+    const report = await importCsv([ACCREDITATION_CSV_HEADER, ...rows].join('\n'), agencyToken);
+    expect(report).toMatchObject({ created: 119, rejected: 1 });
+    expect(report.records[60]).toMatchObject({ line: 62, action: 'REJECTED', problems: [{ path: 'limit_eqf_levels' }] });
+    const { rows: events } = await db.query(`SELECT action, entity_id FROM audit_events ORDER BY id OFFSET $1`, [before]);
+    const created = report.records.filter((r: { action: string }) => r.action === 'CREATED').map((r: { id: string }) => r.id);
+    expect(events.filter((e) => e.action === 'accreditation.recorded').map((e) => e.entity_id)).toEqual(created);
+    const { rows: [{ count: statuses }] } = await db.query(`SELECT count(*)::int FROM accreditation_status_entries WHERE accreditation_id = ANY($1::uuid[])`, [created]);
+    expect(statuses).toBe(119);
+    expect(await app.nest.get(AuditService).verifyChain()).toMatchObject({ ok: true });
+    const trust = (await (await fetch(`${app.url}/trust/v1/issuers/${provider.legalIdentifier}?at=2025-01-01T00:00:00Z&eqfLevel=6`)).json()) as { status: string };
+    expect(trust.status).toBe('TRUSTED');
+    expect(agency.id).toBeDefined();
   });
 });

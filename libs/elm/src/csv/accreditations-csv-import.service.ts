@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Caller, DomainError, requireAuthenticated } from '#platform';
 import { AccreditationsCsvImportReport, type ImportProblem, type ImportRecordReport, summarise } from '../import/import-report.js';
-import { RecordImporter } from '../import/record-importer.js';
+import type { AccreditationEntity } from '#registry';
+import { type AccreditationCandidate, RecordImporter } from '../import/record-importer.js';
 import { accreditationFieldsOf, CSV_FIELD_OF, CsvFileError, readAccreditationsCsv } from './accreditations-csv.js';
 
 /**
@@ -43,34 +44,42 @@ export class AccreditationsCsvImportService {
     const stored = new Map((await this.records.storedAccreditations(elmIds, [])).map((a) => [a.elmId, a]));
 
     const firstLineOf = new Map<string, number>();
-    const reports = await this.records.inBatches(parsed, BATCH_ROWS, async ({ row, fields }, manager) => {
-      const problems: ImportProblem[] = [...fields.problems];
-      const provider = fields.providerLegalIdentifier ? organisations.get(fields.providerLegalIdentifier) : undefined;
-      if (fields.providerLegalIdentifier && !provider) problems.push({ path: 'provider_legal_identifier', message: `no organisation is registered with legal identifier ${fields.providerLegalIdentifier}` });
-      const agencyId = agencyOf(fields.agencyLegalIdentifier);
-      if (fields.agencyLegalIdentifier && !agencyId) problems.push({ path: 'agency_legal_identifier', message: `no organisation is registered with legal identifier ${fields.agencyLegalIdentifier}` });
-      const elmId = elmIdOf(agencyId, fields.reference);
-      if (elmId && firstLineOf.has(elmId)) problems.push({ path: 'reference', message: `is the reference of line ${firstLineOf.get(elmId)} too: one decision, one row` });
-      else if (elmId) firstLineOf.set(elmId, row.line);
-      const report: ImportRecordReport =
-        problems.length > 0
-          ? { elmId: null, line: row.line, type: 'Accreditation', action: 'REJECTED', id: null, problems }
-          : await this.records.accreditation(
-              caller,
-              {
-                elmId,
-                line: row.line,
-                path: `line ${row.line}`,
-                fieldPaths: CSV_FIELD_OF,
-                input: { ...fields.input, accreditedOrganisationId: provider!.id, ...(agencyId ? { accreditingAgentId: agencyId } : {}) },
-              },
-              elmId ? stored.get(elmId) : undefined,
-              dryRun,
-              manager,
-            );
-      onProgress?.(row.line - 1, parsed.length);
+    let done = 0;
+    const reports = await this.records.inBatchesOf(parsed, BATCH_ROWS, async (batch, manager) => {
+      const rejected = new Map<number, ImportRecordReport>();
+      const writable: { line: number; candidate: AccreditationCandidate; stored: AccreditationEntity | undefined }[] = [];
+      for (const { row, fields } of batch) {
+        const problems: ImportProblem[] = [...fields.problems];
+        const provider = fields.providerLegalIdentifier ? organisations.get(fields.providerLegalIdentifier) : undefined;
+        if (fields.providerLegalIdentifier && !provider) problems.push({ path: 'provider_legal_identifier', message: `no organisation is registered with legal identifier ${fields.providerLegalIdentifier}` });
+        const agencyId = agencyOf(fields.agencyLegalIdentifier);
+        if (fields.agencyLegalIdentifier && !agencyId) problems.push({ path: 'agency_legal_identifier', message: `no organisation is registered with legal identifier ${fields.agencyLegalIdentifier}` });
+        const elmId = elmIdOf(agencyId, fields.reference);
+        if (elmId && firstLineOf.has(elmId)) problems.push({ path: 'reference', message: `is the reference of line ${firstLineOf.get(elmId)} too: one decision, one row` });
+        else if (elmId) firstLineOf.set(elmId, row.line);
+        if (problems.length > 0) {
+          rejected.set(row.line, { elmId: null, line: row.line, type: 'Accreditation', action: 'REJECTED', id: null, problems });
+          continue;
+        }
+        writable.push({
+          line: row.line,
+          candidate: {
+            elmId,
+            line: row.line,
+            path: `line ${row.line}`,
+            fieldPaths: CSV_FIELD_OF,
+            input: { ...fields.input, accreditedOrganisationId: provider!.id, ...(agencyId ? { accreditingAgentId: agencyId } : {}) },
+          },
+          stored: elmId ? stored.get(elmId) : undefined,
+        });
+      }
+      const written = await this.records.accreditationBatch(caller, writable, dryRun, manager);
+      const byLine = new Map(written.map((report, i) => [writable[i].line, report]));
+      const reports: ImportRecordReport[] = batch.map(({ row }) => ({ ...(rejected.get(row.line) ?? byLine.get(row.line)!), elmId: null }));
+      done += batch.length;
+      onProgress?.(done, parsed.length);
       // CSV rows carry no ELM id of their own (a reference is kept under one, internally).
-      return { ...report, elmId: null };
+      return reports;
     });
     const report = summarise(new AccreditationsCsvImportReport(), dryRun, reports);
     this.logger.log({ msg: 'accreditations CSV imported', rows: reports.length, dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });

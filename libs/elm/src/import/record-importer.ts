@@ -158,16 +158,66 @@ export class RecordImporter {
    * only once it has committed.
    */
   async inBatches<T>(items: readonly T[], size: number, each: (item: T, manager: EntityManager) => Promise<ImportRecordReport>): Promise<ImportRecordReport[]> {
+    return this.inBatchesOf(items, size, async (batch, manager) => {
+      const done: ImportRecordReport[] = [];
+      for (const item of batch) done.push(await each(item, manager));
+      return done;
+    });
+  }
+
+  /** Like {@link inBatches}, with the whole batch handed over at once (for bulk writes). */
+  async inBatchesOf<T>(items: readonly T[], size: number, work: (batch: readonly T[], manager: EntityManager) => Promise<ImportRecordReport[]>): Promise<ImportRecordReport[]> {
     const reports: ImportRecordReport[] = [];
     for (let start = 0; start < items.length; start += size) {
-      const batch = await this.dataSource.transaction(async (manager) => {
-        const done: ImportRecordReport[] = [];
-        for (const item of items.slice(start, start + size)) done.push(await each(item, manager));
-        return done;
-      });
-      reports.push(...batch);
+      reports.push(...(await this.dataSource.transaction((manager) => work(items.slice(start, start + size), manager))));
     }
     return reports;
+  }
+
+  /**
+   * Many new decisions at once through `AccreditationService.recordMany` (the same rules as one by
+   * one, a handful of statements per batch); a decision already stored under its ELM id goes the
+   * one-by-one way (compare, amend). Should the bulk write fail as a whole (the database refused
+   * something the rules did not foresee), each decision is tried alone, so that only the one at fault
+   * is rejected.
+   */
+  async accreditationBatch(
+    caller: Caller,
+    items: readonly { candidate: AccreditationCandidate; stored: AccreditationEntity | undefined }[],
+    dryRun: boolean,
+    manager: EntityManager,
+  ): Promise<ImportRecordReport[]> {
+    const reports: (ImportRecordReport | undefined)[] = items.map(() => undefined);
+    const fresh: { index: number; input: RecordAccreditationInput; candidate: AccreditationCandidate }[] = [];
+    for (const [index, { candidate, stored }] of items.entries()) {
+      if (stored) {
+        reports[index] = await this.accreditation(caller, candidate, stored, dryRun, manager);
+        continue;
+      }
+      try {
+        fresh.push({ index, input: await validated(RecordAccreditationInput, candidate.input), candidate });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        reports[index] = { elmId: candidate.elmId, line: candidate.line, type: 'Accreditation', action: 'REJECTED', id: null, problems: problemsOf(error, candidate.fieldPaths, candidate.path) };
+      }
+    }
+    if (fresh.length > 0) {
+      let results: (AccreditationEntity | DomainError)[] | undefined;
+      try {
+        results = await this.accreditations.recordMany(caller, fresh.map((f) => ({ input: f.input, elmId: f.candidate.elmId })), { dryRun, manager });
+      } catch (error) {
+        if (error instanceof DomainError && (error.code === 'SERVICE_UNAVAILABLE' || error.code === 'INTERNAL_SERVER_ERROR')) throw error;
+        if (!(error instanceof DomainError) && !(error instanceof QueryFailedError)) throw error;
+      }
+      for (const [i, { index, candidate }] of fresh.entries()) {
+        const result = results?.[i];
+        const base = { elmId: candidate.elmId, line: candidate.line, type: 'Accreditation' };
+        if (result === undefined) reports[index] = await this.accreditation(caller, candidate, undefined, dryRun, manager);
+        else if (result instanceof DomainError) reports[index] = { ...base, action: 'REJECTED', id: null, problems: problemsOf(result, candidate.fieldPaths, candidate.path) };
+        else reports[index] = { ...base, action: 'CREATED', id: dryRun ? null : result.id, problems: [] };
+      }
+    }
+    return reports as ImportRecordReport[];
   }
 
   /** Organisations by legal identifier, for a whole CSV file at once. */

@@ -278,15 +278,114 @@ export class AccreditationService {
 
   private async assertParties(manager: EntityManager, providerId: string, agentId: string): Promise<void> {
     const parties = await manager.getRepository(OrganisationEntity).findBy({ id: In([providerId, agentId]) });
-    const provider = parties.find((p) => p.id === providerId);
-    const agent = parties.find((p) => p.id === agentId);
-    const problems: FieldProblem[] = [];
-    if (!provider) problems.push({ field: 'input.accreditedOrganisationId', message: 'no such organisation' });
-    else if (provider.kind !== 'PROVIDER') problems.push({ field: 'input.accreditedOrganisationId', message: 'must be a PROVIDER' });
-    if (!agent) problems.push({ field: 'input.accreditingAgentId', message: 'no such organisation' });
-    else if (agent.kind !== 'QUALITY_AGENCY') problems.push({ field: 'input.accreditingAgentId', message: 'must be a QUALITY_AGENCY' });
+    const problems = partyProblems(parties, providerId, agentId);
     if (problems.length > 0) throw DomainError.badInput(problems);
   }
+
+  /**
+   * `record` for many decisions at once (bulk imports), with exactly its rules — who records as
+   * which agency, dates in order, the parties' kinds, the agency recognised now — checked per
+   * decision, and its writes made for all of them together: one INSERT of decisions, one of their
+   * first statuses, one audit append, one outbox entry per provider. A decision that breaks a rule
+   * is answered with its error and written not at all; the others are written. Decisions that
+   * supersede another go through `record` one by one.
+   */
+  async recordMany(
+    caller: Caller,
+    items: readonly { input: RecordAccreditationInput; elmId?: string | null }[],
+    options: Omit<ImportOptions, 'elmId'> = {},
+  ): Promise<(AccreditationEntity | DomainError)[]> {
+    const results: (AccreditationEntity | DomainError | undefined)[] = items.map(() => undefined);
+    const accepted: { index: number; input: RecordAccreditationInput; elmId: string | null; actor: Actor; agentId: string }[] = [];
+    items.forEach(({ input, elmId }, index) => {
+      try {
+        if (input.supersedesId) throw DomainError.badInput([{ field: 'input.supersedesId', message: 'is recorded one decision at a time (recordAccreditation)' }]);
+        const { actor, agentId } = this.authoriseRecording(caller, input);
+        assertDatesInOrder(input);
+        accepted.push({ index, input, elmId: elmId ?? null, actor, agentId });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results[index] = error;
+      }
+    });
+    if (accepted.length > 0) {
+      await transactionOrDryRun(this.dataSource, options, async (manager) => {
+        const ids = [...new Set(accepted.flatMap((a) => [a.input.accreditedOrganisationId, a.agentId]))];
+        const parties = await manager.getRepository(OrganisationEntity).findBy({ id: In(ids) });
+        const now = this.clock.now();
+        const recognised = new Map<string, boolean>();
+        const writable: typeof accepted = [];
+        for (const item of accepted) {
+          const problems = partyProblems(parties, item.input.accreditedOrganisationId, item.agentId);
+          if (problems.length > 0) {
+            results[item.index] = DomainError.badInput(problems);
+            continue;
+          }
+          if (item.actor.role === 'QUALITY_AGENCY') {
+            if (!recognised.has(item.agentId)) recognised.set(item.agentId, await this.recognitions.isRecognisedAt(manager, item.agentId, now));
+            if (!recognised.get(item.agentId)) {
+              results[item.index] = new DomainError('FORBIDDEN', 'the agency is not recognised by the registry now, so it cannot record decisions');
+              continue;
+            }
+          }
+          writable.push(item);
+        }
+        if (writable.length === 0) return;
+        const repository = manager.getRepository(AccreditationEntity);
+        const entities = writable.map(({ input, agentId, elmId }) =>
+          repository.create({
+            accreditedOrganisationId: input.accreditedOrganisationId,
+            accreditingAgentId: agentId,
+            type: input.type,
+            title: input.title,
+            decision: input.decision,
+            issuedAt: input.issuedAt,
+            validFrom: input.validFrom,
+            reviewDate: input.reviewDate ?? null,
+            expiresAt: input.expiresAt,
+            reportUrl: input.reportUrl ?? null,
+            landingPage: input.landingPage ?? null,
+            limitEqfLevels: [...new Set(input.limitEqfLevels ?? [])].sort((a, b) => a - b),
+            limitFields: [...new Set(input.limitFields ?? [])].sort(),
+            limitJurisdictions: [...new Set(input.limitJurisdictions ?? [])].sort(),
+            limitOpportunities: [...new Set(input.limitOpportunities ?? [])],
+            supersedesId: null,
+            elmId,
+          }),
+        );
+        // insert() fills in each entity's generated id, dates and version.
+        await repository.insert(entities);
+        await manager.getRepository(AccreditationStatusEntryEntity).insert(
+          writable.map(({ input, actor }, i) => ({
+            accreditationId: entities[i].id,
+            status: 'ACTIVE' as const,
+            effectiveAt: input.validFrom < input.issuedAt ? input.validFrom : input.issuedAt,
+            reason: 'decision recorded',
+            actorRole: actor.role,
+            actorOrganisationId: actor.organisationId,
+            actorKeyId: actor.keyId,
+          })),
+        );
+        await this.audit.appendMany(
+          manager,
+          writable.map(({ input, agentId, elmId, actor }, i) => ({
+            actor,
+            action: 'accreditation.recorded',
+            entityType: 'Accreditation',
+            entityId: entities[i].id,
+            diff: { ...input, accreditingAgentId: agentId, ...(elmId ? { elmId } : {}) },
+            trustRelevant: true,
+          })),
+        );
+        await this.outbox.enqueue(manager, PROVIDER_CHANGED_TOPIC, [...new Set(writable.map((w) => w.input.accreditedOrganisationId))]);
+        writable.forEach((item, i) => {
+          results[item.index] = entities[i];
+        });
+      });
+    }
+    return results as (AccreditationEntity | DomainError)[];
+  }
+
 
   /** The accreditation a new one supersedes: same provider and agency, still standing when the new one starts. */
   private async lockForSuccession(manager: EntityManager, input: RecordAccreditationInput, agentId: string): Promise<AccreditationEntity> {
@@ -335,4 +434,16 @@ function assertDatesInOrder(input: RecordAccreditationInput): void {
   if (input.expiresAt <= input.issuedAt) problems.push({ field: 'input.issuedAt', message: 'must be before expiresAt' });
   if (input.reviewDate && input.reviewDate > input.expiresAt) problems.push({ field: 'input.reviewDate', message: 'must not be after expiresAt' });
   if (problems.length > 0) throw DomainError.badInput(problems);
+}
+
+/** What is wrong with the parties of a decision: the provider must be a PROVIDER, the agent a QUALITY_AGENCY. */
+function partyProblems(parties: readonly OrganisationEntity[], providerId: string, agentId: string): FieldProblem[] {
+  const provider = parties.find((p) => p.id === providerId);
+  const agent = parties.find((p) => p.id === agentId);
+  const problems: FieldProblem[] = [];
+  if (!provider) problems.push({ field: 'input.accreditedOrganisationId', message: 'no such organisation' });
+  else if (provider.kind !== 'PROVIDER') problems.push({ field: 'input.accreditedOrganisationId', message: 'must be a PROVIDER' });
+  if (!agent) problems.push({ field: 'input.accreditingAgentId', message: 'no such organisation' });
+  else if (agent.kind !== 'QUALITY_AGENCY') problems.push({ field: 'input.accreditingAgentId', message: 'must be a QUALITY_AGENCY' });
+  return problems;
 }
