@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { graphql } from '../../api/graphql';
 import type { AccreditationSummary, LocalizedText, OpportunityCard } from '../../api/types';
 import { useRemote } from '../../api/use-remote';
@@ -55,6 +55,16 @@ export function ComparePage() {
   const shortlist = useShortlist();
   const [limitHit, setLimitHit] = useState(false);
   usePageTitle(t.compare.title);
+  const list = useRef<HTMLUListElement>(null);
+  const tableHeading = useRef<HTMLHeadingElement>(null);
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const rows = list.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [];
+    if (rows.length > 0) rows[Math.min(focusRow.current, rows.length - 1)].focus();
+    else tableHeading.current?.focus();
+    focusRow.current = null;
+  });
 
   const ids = [...new Set((params.get('ids') ?? '').split(',').filter((id) => ID.test(id)))].slice(0, MAX_COMPARED);
   const compared = useRemote(ids.length > 0 ? ids.join(',') : null, (signal) => loadCompared(ids, signal));
@@ -86,8 +96,8 @@ export function ComparePage() {
       ) : (
         <section aria-labelledby="shortlist-heading">
           <h2 id="shortlist-heading">{t.compare.shortlistHeading}</h2>
-          <ul className="shortlist">
-            {shortlist.entries.map((entry) => (
+          <ul className="shortlist" ref={list}>
+            {shortlist.entries.map((entry, index) => (
               <li key={entry.id}>
                 <label>
                   <input type="checkbox" checked={ids.includes(entry.id)} onChange={() => toggle(entry.id)} aria-describedby={`entry-${entry.id}`} />
@@ -105,18 +115,24 @@ export function ComparePage() {
                 </span>
                 <Link href={links.course(entry.id)}>
                   {t.compare.open}
-                  <span className="visually-hidden">: {entry.title}</span>
+                  <span className="visually-hidden">
+                    : <span lang={entry.titleLang}>{entry.title}</span>
+                  </span>
                 </Link>
                 <button
                   type="button"
                   className="link-button"
                   onClick={() => {
+                    // The row goes with its button: the focus goes to the row that takes its place.
+                    focusRow.current = index;
                     shortlist.remove(entry.id);
                     if (ids.includes(entry.id)) setIds(ids.filter((x) => x !== entry.id));
                   }}
                 >
                   {t.compare.remove}
-                  <span className="visually-hidden">: {entry.title}</span>
+                  <span className="visually-hidden">
+                    : <span lang={entry.titleLang}>{entry.title}</span>
+                  </span>
                 </button>
               </li>
             ))}
@@ -128,6 +144,7 @@ export function ComparePage() {
             type="button"
             className="button button-secondary"
             onClick={() => {
+              focusRow.current = 0;
               shortlist.clear();
               setIds([]);
             }}
@@ -138,7 +155,9 @@ export function ComparePage() {
       )}
 
       <section aria-labelledby="table-heading" aria-busy={compared.loading}>
-        <h2 id="table-heading">{t.compare.tableHeading}</h2>
+        <h2 id="table-heading" ref={tableHeading} tabIndex={-1}>
+          {t.compare.tableHeading}
+        </h2>
         {ids.length < 2 && <p className="muted">{t.compare.pickSome}</p>}
         {ids.length > 0 && compared.data && <ShareActions />}
         {ids.length > 0 &&
@@ -182,7 +201,9 @@ function ComparisonTable({ courses }: { courses: (Compared | null)[] }) {
         c.landingPage && (
           <a href={c.landingPage} rel="noopener noreferrer">
             {t.course.landingPageLink}
-            <span className="visually-hidden">: {pick(c.title, i18n.lang)?.text}</span>
+            <span className="visually-hidden">
+              : <span lang={pick(c.title, i18n.lang)?.lang}>{pick(c.title, i18n.lang)?.text}</span>
+            </span>
           </a>
         ),
     ],

@@ -25,8 +25,9 @@ export function AnnexI({ course }: { course: OpportunityDetail }) {
   const i18n = useI18n();
   const { t } = i18n;
   const missing = new Set(course.annexI.missing);
+  const title = pick(course.title, i18n.lang);
   const values: Record<AnnexIElement, ReactNode> = {
-    TITLE: pick(course.title, i18n.lang)?.text,
+    TITLE: title && <span lang={title.lang}>{title.text}</span>,
     AWARDING_BODY: course.provider.legalName,
     ISSUER_COUNTRY: i18n.country(course.provider.country),
     LEARNING_OUTCOMES: course.learningOutcomes.length > 0 && (

@@ -183,7 +183,15 @@ export function SearchPage() {
           />
 
           {result.error !== undefined && !result.loading ? (
-            <ErrorPanel title={t.search.errorTitle} error={result.error} onRetry={result.retry} />
+            <ErrorPanel
+              title={t.search.errorTitle}
+              error={result.error}
+              onRetry={() => {
+                // The button goes with the error: the focus goes to the results that replace it.
+                focusResults.current = 'focus';
+                result.retry();
+              }}
+            />
           ) : !data ? (
             <Loading label={t.search.searching} />
           ) : data.hits.length === 0 ? (
