@@ -5,7 +5,7 @@ import { certificateFromField, chainFromField } from '../x509/certificate-input.
 import { validityOfPath, verifyChainToAnchors } from '../x509/verify-chain.js';
 import type { CertificateFacts } from '../evaluation/trust-facts.js';
 import { evaluateTrust, type IssuerKey, nextChangeAfter, type TrustEvaluation } from '../evaluation/evaluate-trust.js';
-import { canonicalQuestion, questionHash } from '../signing/question-hash.js';
+import { canonicalQuestion, hashOfCanonicalQuestion } from '../signing/question-hash.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustIndexService } from '../trust-index/trust-index.service.js';
 import type { TrustState } from '../trust-index/trust-state.js';
@@ -49,15 +49,19 @@ export class TrustDecisionService {
         { field: 'input', message: `give exactly one of ${IDENTITY_FIELDS.join(', ')}${given.length > 1 ? ` (got ${given.join(', ')})` : ''}` },
       ]);
     }
-    const queryHash = questionHash({ ...input });
+    const question = canonicalQuestion({ ...input });
+    // Answers are found again by the question itself when it is short (most are), so that a reused
+    // answer costs no hashing; a long one (a PEM) by its hash.
+    const key = question.length <= MAX_QUESTION_KEY_LENGTH ? question : hashOfCanonicalQuestion(question);
     for (;;) {
       const state = this.index.current();
       const sequence = state.registrySequence;
-      const cached = this.answers.get(sequence, queryHash, this.clock.now());
+      const cached = this.answers.get(sequence, key, this.clock.now());
       if (cached) return cached;
       const identified = input.certificatePem ? await this.identifyByPem(input.certificatePem, input.intermediatesPem, state) : this.identify(input, state);
       if (this.index.current() !== state || state.registrySequence !== sequence) continue;
 
+      const queryHash = key === question ? hashOfCanonicalQuestion(question) : key;
       const evaluatedAt = this.clock.now();
       const at = input.at ?? evaluatedAt;
       const scope = { eqfLevel: input.eqfLevel, iscedFCode: input.iscedFCode, country: input.country, opportunityId: input.opportunityId };
@@ -68,9 +72,12 @@ export class TrustDecisionService {
       // never past the next instant at which a fact it read changes; one about a fixed time as long
       // as the registry does not change.
       const reusableUntil = input.at ? Infinity : Math.min(evaluatedAt.getTime() + REUSE_NOW_ANSWERS_MS, nextChangeAfter(query, state, at)?.getTime() ?? Infinity);
-      // The state is not read past this point.
-      const decision: TrustDecision = { ...answer, receipt: await this.receipt(input, queryHash, answer) };
-      this.answers.set(sequence, queryHash, decision, reusableUntil);
+      // The state is not read past this point. The same question asked while this answer is being
+      // signed gets this answer and signature, rather than each signing its own (at 10 concurrent
+      // lookups of one issuer, every expiry of the reuse window cost up to 10 signatures).
+      const decision = this.receipt(input, queryHash, answer).then((receipt): TrustDecision => ({ ...answer, receipt }));
+      this.answers.set(sequence, key, decision, reusableUntil);
+      decision.catch(() => this.answers.forget(key, decision));
       return decision;
     }
   }
@@ -220,26 +227,33 @@ export class TrustDecisionService {
 const REUSE_NOW_ANSWERS_MS = 1_000;
 /** Bounded: a flood of distinct questions cannot grow it without limit. */
 const MAX_SIGNED_ANSWERS = 10_000;
+/** Longer questions (with a PEM) are kept by their hash, so that the answers kept stay small. */
+const MAX_QUESTION_KEY_LENGTH = 1_024;
 
 /** Signed answers of the current registry sequence; a new sequence drops them all. */
 class SignedAnswers {
   private sequence = -1;
-  private byQuery = new Map<string, { decision: TrustDecision; reusableUntil: number }>();
+  private byQuestion = new Map<string, { decision: Promise<TrustDecision>; reusableUntil: number }>();
 
-  get(sequence: number, queryHash: string, now: Date): TrustDecision | undefined {
+  get(sequence: number, question: string, now: Date): Promise<TrustDecision> | undefined {
     if (sequence !== this.sequence) return undefined;
-    const entry = this.byQuery.get(queryHash);
+    const entry = this.byQuestion.get(question);
     return entry && now.getTime() < entry.reusableUntil ? entry.decision : undefined;
   }
 
-  set(sequence: number, queryHash: string, decision: TrustDecision, reusableUntil: number): void {
-    // Signing is awaited: an answer of an older sequence may arrive after newer ones were kept.
+  /** Kept as soon as it is computed, before it is signed: the sequences set come in order. */
+  set(sequence: number, question: string, decision: Promise<TrustDecision>, reusableUntil: number): void {
     if (sequence < this.sequence) return;
-    if (sequence !== this.sequence || this.byQuery.size >= MAX_SIGNED_ANSWERS) {
+    if (sequence !== this.sequence || this.byQuestion.size >= MAX_SIGNED_ANSWERS) {
       this.sequence = sequence;
-      this.byQuery = new Map();
+      this.byQuestion = new Map();
     }
-    this.byQuery.set(queryHash, { decision, reusableUntil });
+    this.byQuestion.set(question, { decision, reusableUntil });
+  }
+
+  /** An answer whose signing failed is not given again: the next question signs anew. */
+  forget(question: string, decision: Promise<TrustDecision>): void {
+    if (this.byQuestion.get(question)?.decision === decision) this.byQuestion.delete(question);
   }
 }
 

@@ -17,5 +17,10 @@ export function canonicalQuestion(question: Record<string, unknown>, field = 'in
 
 /** SHA-256 (hex) of the canonical question: a receipt's `queryHash`, and the key answers are reused by. */
 export function questionHash(question: Record<string, unknown>, field = 'input'): string {
-  return createHash('sha256').update(canonicalQuestion(question, field)).digest('hex');
+  return hashOfCanonicalQuestion(canonicalQuestion(question, field));
+}
+
+/** `questionHash` of a question already in canonical form. */
+export function hashOfCanonicalQuestion(canonical: string): string {
+  return createHash('sha256').update(canonical).digest('hex');
 }
