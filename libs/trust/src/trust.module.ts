@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TrustAnchorResolver } from './anchors/trust-anchor.resolver.js';
 import { TrustAnchorService } from './anchors/trust-anchor.service.js';
 import { IssuerCertificateResolver } from './certificates/issuer-certificate.resolver.js';
@@ -22,7 +21,7 @@ import { TrqpController } from './protocols/trqp/trqp.controller.js';
 import { TrqpRouteOptions } from './protocols/trqp/trqp-route.js';
 import { TrqpService } from './protocols/trqp/trqp.service.js';
 import { SigningKeyService } from './signing/signing-key.service.js';
-import { ReadYourWritesInterceptor } from './trust-index/read-your-writes.interceptor.js';
+import { ReadYourWrites } from './trust-index/read-your-writes.js';
 import { TrustIndexService } from './trust-index/trust-index.service.js';
 import { TrustListService } from './trust-list/trust-list.service.js';
 import { TrustLoaders } from './trust.loaders.js';
@@ -44,7 +43,7 @@ import { TrustedListService } from './trusted-lists/trusted-list.service.js';
     OrganisationKeysResolver,
     SigningKeyService,
     TrustIndexService,
-    { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+    ReadYourWrites,
     TrustDecisionService,
     TrustDecisionResolver,
     TrustListService,
