@@ -698,7 +698,9 @@ describe('web app in a browser', () => {
       expect(await text(page.locator('details.history li').first())).toMatch(/^Active from /);
       await visible(page.getByRole('button', { name: 'Download certificate (PEM)' }));
       await visible(page.getByRole('heading', { level: 2, name: 'Decentralised identifiers (DIDs)' }));
-      expect(await text(page.locator('ul.dids code').first())).toMatch(/^did:/);
+      const did = await text(page.locator('ul.dids code').first());
+      expect(did).toMatch(/^did:/);
+      expect(new URL((await page.locator('ul.dids').getByRole('link', { name: /^Check this DID/ }).first().getAttribute('href'))!, app.url).searchParams.get('did')).toBe(did);
       expect(await overflow(page)).toBe(0);
       await screenshot(page, `16-provider-${size.width}`);
       expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
@@ -726,6 +728,10 @@ describe('web app in a browser', () => {
       expect([size.width, await accessibilityProblems(page)]).toEqual([size.width, []]);
       const shared = await open(link.pathname + link.search, size);
       await soon(async () => expect(await text(shared.locator('section.verify-result .verdict-word'))).toBe('✓ Trusted'));
+      // Asked by its DID, from the address alone.
+      const byDid = await open(`/verify?lang=en&did=${encodeURIComponent(did)}`, size);
+      await soon(async () => expect(await text(byDid.locator('section.verify-result .verdict-word'))).toBe('✓ Trusted'));
+      expect(await byDid.locator('input#did').inputValue()).toBe(did);
     }
     // The course page links to the same provider page.
     const course = await open(`/courses/${courses.welding}?lang=en`);

@@ -251,6 +251,7 @@ export const de: Messages = {
     notFound: 'Unter dieser Adresse gibt es keinen Anbieter.',
     open: 'Seite des Anbieters',
     checkIssuer: 'Diesen Aussteller prüfen',
+    checkDid: 'Diese DID prüfen',
     registryHeading: 'Im Register',
     coursesHeading: (n: number) => (n === 1 ? '1 veröffentlichter Kurs' : `${n} veröffentlichte Kurse`),
     noCourses: 'Dieser Anbieter hat keinen veröffentlichten Kurs.',

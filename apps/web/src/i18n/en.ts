@@ -253,6 +253,7 @@ export const en = {
     notFound: 'There is no provider at this address.',
     open: 'Provider page',
     checkIssuer: 'Check this issuer',
+    checkDid: 'Check this DID',
     registryHeading: 'In the registry',
     coursesHeading: (n: number) => (n === 1 ? '1 published course' : `${n} published courses`),
     noCourses: 'This provider has no published course.',

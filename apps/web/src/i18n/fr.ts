@@ -251,6 +251,7 @@ export const fr: Messages = {
     notFound: 'Il n’y a pas de prestataire à cette adresse.',
     open: 'Page du prestataire',
     checkIssuer: 'Vérifier cet émetteur',
+    checkDid: 'Vérifier ce DID',
     registryHeading: 'Au registre',
     coursesHeading: (n: number) => (n === 1 ? '1 formation publiée' : `${n} formations publiées`),
     noCourses: 'Ce prestataire n’a aucune formation publiée.',

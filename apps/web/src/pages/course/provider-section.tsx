@@ -124,6 +124,12 @@ export function ProviderSection({ provider, own = false }: { provider: Opportuni
                   </>
                 )}
               </p>
+              <p>
+                <Link href={links.verify({ did: did.did })}>
+                  {t.provider.checkDid}
+                  <span className="visually-hidden"> {did.did}</span>
+                </Link>
+              </p>
             </li>
           ))}
         </ul>
