@@ -8,7 +8,7 @@ import { ELM } from '../jsonld/elm-terms.js';
 import { ElmDocumentError, ElmGraph, type ElmNode } from './elm-graph.js';
 import { type AccreditationFields, type Draft, identifiersOf, type OpportunityFields, readAccreditation, readOpportunity } from './elm-records.js';
 import { ElmImportReport, type ImportProblem, type ImportRecordReport, summarise } from './import-report.js';
-import { RecordImporter } from './record-importer.js';
+import { type AccreditationCandidate, RecordImporter } from './record-importer.js';
 
 interface Stored {
   accreditation(elmId: string): AccreditationEntity | undefined;
@@ -75,12 +75,31 @@ export class ElmImportService {
       opportunity: (elmId) => opportunities.get(elmId) ?? opportunities.get(uuidOfElmId(elmId) ?? ''),
     };
     let done = 0;
-    const reports = await this.records.inBatches(nodes, BATCH_RECORDS, async (node, manager) => {
-      const report = node.is('Accreditation')
-        ? await this.accreditation(caller, readAccreditation(node), match, stored, dryRun, manager)
-        : await this.opportunity(caller, readOpportunity(node, SELF_URL), match, stored, dryRun, manager);
-      onProgress?.(++done, nodes.length);
-      return report;
+    const reports = await this.records.inBatchesOf(nodes, BATCH_RECORDS, async (batch, manager) => {
+      const reports: (ImportRecordReport | undefined)[] = batch.map(() => undefined);
+      const accreditations: { index: number; candidate: AccreditationCandidate }[] = [];
+      for (const [index, node] of batch.entries()) {
+        if (node.is('Accreditation')) {
+          const candidate = await this.accreditationCandidate(caller, readAccreditation(node), match);
+          if ('action' in candidate) reports[index] = candidate;
+          else accreditations.push({ index, candidate });
+        } else {
+          reports[index] = await this.opportunity(caller, readOpportunity(node, SELF_URL), match, stored, dryRun, manager);
+        }
+      }
+      // New decisions are written together (AccreditationService.recordMany); stored ones are compared one by one.
+      const written = await this.records.accreditationBatch(
+        caller,
+        accreditations.map(({ candidate }) => ({ candidate, stored: stored.accreditation(candidate.elmId!) })),
+        dryRun,
+        manager,
+      );
+      accreditations.forEach(({ index }, i) => {
+        reports[index] = written[i];
+      });
+      done += batch.length;
+      onProgress?.(done, nodes.length);
+      return reports as ImportRecordReport[];
     });
     const report = summarise(new ElmImportReport(), dryRun, reports);
     this.logger.log({ msg: 'ELM document imported', dryRun, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
@@ -111,39 +130,26 @@ export class ElmImportService {
     return undefined;
   }
 
-  private async accreditation(
-    caller: Caller,
-    draft: Draft<AccreditationFields>,
-    match: (n: ElmNode) => Promise<Match>,
-    stored: Stored,
-    dryRun: boolean,
-    manager: EntityManager,
-  ): Promise<ImportRecordReport> {
+  /** The record's input for the registry, or its rejection (parties not matched, no @id, a provider's key). */
+  private async accreditationCandidate(caller: Caller, draft: Draft<AccreditationFields>, match: (n: ElmNode) => Promise<Match>): Promise<AccreditationCandidate | ImportRecordReport> {
     const problems = [...draft.problems];
     const { provider, agent, ...fields } = draft.fields;
+    const base = { elmId: draft.elmId, line: null, type: draft.type };
     // The service refuses a provider's key too; said first, so that the answer is not about the parties it could not match.
     if (caller.kind === 'organisation' && caller.role !== 'QUALITY_AGENCY') {
-      return { elmId: draft.elmId, line: null, type: draft.type, action: 'REJECTED', id: null, problems: [{ path: draft.path, message: 'only a quality agency (or the operator) records accreditations' }] };
+      return { ...base, action: 'REJECTED', id: null, problems: [{ path: draft.path, message: 'only a quality agency (or the operator) records accreditations' }] };
     }
     const accreditedOrganisationId = await this.party(caller, provider, draft.fieldPaths['input.accreditedOrganisationId'], 'PROVIDER', match, problems);
-    // A provider's key never stands in for an agency: leave the provider fallback out for the provider node too.
     const accreditingAgentId = await this.party(caller, agent, draft.fieldPaths['input.accreditingAgentId'], 'QUALITY_AGENCY', match, problems);
-    const base = { elmId: draft.elmId, line: null, type: draft.type };
     if (draft.elmId.startsWith('_:')) problems.push({ path: draft.path, message: 'has no @id: an imported record needs its ELM id, so that importing it again updates it' });
     if (problems.length > 0) return { ...base, action: 'REJECTED', id: null, problems };
-    return this.records.accreditation(
-      caller,
-      {
-        elmId: draft.elmId,
-        line: null,
-        path: draft.path,
-        fieldPaths: draft.fieldPaths,
-        input: { ...withoutUndefined(fields), accreditedOrganisationId, accreditingAgentId },
-      },
-      stored.accreditation(draft.elmId),
-      dryRun,
-      manager,
-    );
+    return {
+      elmId: draft.elmId,
+      line: null,
+      path: draft.path,
+      fieldPaths: draft.fieldPaths,
+      input: { ...withoutUndefined(fields), accreditedOrganisationId, accreditingAgentId },
+    };
   }
 
   private async opportunity(
