@@ -9,6 +9,15 @@ const VERIFY = `query($input: VerifyCredentialInput!) { verifyCredential(input: 
   status reasons { code message } warnings { code } signature { format algorithm signedAt certificate { organizationIdentifier } }
   credential { id title types annexI { complete missing } } trust { status organisation { legalIdentifier } } credentialSha256 receipt } }`;
 
+/**
+ * "Now" for this file's apps that answer about time, fixed in the app's Clock so that what is valid
+ * and what has expired stays so whenever the suite runs: the Commission's sample seal (2023-05-11 →
+ * 2025-05-10, sealed 2023-09-27) has expired by then but was valid when sealed; VELOCERT's seal
+ * (2025-09-11 → 2028-09-11, sealed 2026-01-12), the ANF eSeal CA (to 2035-11-08) and the decisions
+ * recorded here (to 2028-06-01 and 2030-01-01) are in force.
+ */
+const NOW = new Date('2026-06-01T00:00:00Z');
+
 /** Credentials as received, through the real api: the Commission's sample under the ANF eSeal CA. */
 describe('credential verification over REST and GraphQL', () => {
   let app: TestApp;
@@ -17,7 +26,7 @@ describe('credential verification over REST and GraphQL', () => {
   let accreditation: { id: string; version: number };
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: NOW });
     const agency = await registerOrganisation(app, 'QUALITY_AGENCY', { country: 'ES' });
     await recognise(app, agency.id);
     agencyToken = await createApiKey(app, 'QUALITY_AGENCY', agency.id);
@@ -37,6 +46,10 @@ describe('credential verification over REST and GraphQL', () => {
     const answer = (await response.json()) as Record<string, any>;
     expect(answer).toMatchObject({ status: 'VERIFIED', reasons: [], signature: { format: 'JADES', signedAt: `${sealedAt.slice(0, 19)}.000Z` }, trust: { status: 'TRUSTED', organisation: { legalIdentifier: 'VATES-A00000000' } } });
     expect(answer.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['SIGNING_TIME_ASSERTED', 'CERTIFICATE_NOT_REGISTERED']));
+    // Expired at the app's now, answered at the signing time.
+    expect(answer.signature.certificate.notAfter).toBe('2025-05-10T14:31:15.000Z');
+    expect(Date.parse(answer.signature.certificate.notAfter)).toBeLessThan(NOW.getTime());
+    expect(answer.trust).toMatchObject({ at: `${sealedAt.slice(0, 19)}.000Z`, evaluatedAt: NOW.toISOString() });
   });
 
   it('answers INVALID (200) for a tampered copy over GraphQL, and 400 for a body that is no JWS', async () => {
@@ -129,7 +142,8 @@ describe('credentials signed by a registered DID', () => {
   const REGISTER_DID = `mutation($input: RegisterIssuerDidInput!) { registerIssuerDid(input: $input) { did verificationMethods { id publicKeyJwk } } }`;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // The VC-JWT is signed 2026-01-15 under a decision of 2025-01-01 → 2030-01-01: both before NOW, and in force at it.
+    app = await startTestApp({}, { now: NOW });
   });
   afterAll(async () => {
     await app.close();
