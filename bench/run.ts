@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     writeReport(demo, scale, search);
     writeWebSizeReport();
     if ((process.env.BENCH_ONLY ?? 'credential').split(',').includes('credential')) await (await import('./credential-verification.js')).benchCredentialVerification(progress);
+    if (PARTS.has('freshness') || !process.env.BENCH_ONLY) await (await import('./freshness.js')).benchFreshness({ opportunities: OPPORTUNITIES }, progress);
     progress('wrote docs/benchmarks.md');
   } finally {
     for (const child of children) child.kill('SIGINT');

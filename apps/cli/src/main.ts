@@ -4,7 +4,7 @@ import { AuditService } from '#audit';
 import { ACCREDITATION_CSV_HEADER, AccreditationsCsvImportService, type ElmImportReport, ElmImportService } from '#elm';
 import { type Caller, ConfigError, createLogger, DomainError, dataSourceOptions, type Engines, loadConfig, runMigrations, startEngines, type TesseraConfig } from '#platform';
 import { OrganisationService } from '#registry';
-import { OpportunityIndex, rebuildIndex, SearchDocumentSource } from '#search';
+import { OpportunityIndex, rebuildIndex, type RebuildProgress, SearchDocumentSource } from '#search';
 import { TrustedListService } from '#trust';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -57,7 +57,7 @@ const COMMANDS: Record<string, Command> = {
       try {
         const index = app.get(OpportunityIndex);
         const result = await rebuildIndex(app.get<DataSource>(getDataSourceToken()), index, app.get(SearchDocumentSource), (p) =>
-          process.stderr.write(`\rindexed ${p.indexed}/${p.total} (${p.perSecond}/s)`),
+          process.stderr.write(`\rindexed ${p.indexed}/${p.total} (${p.perSecond}/s)${waitingNote(p)}`),
         );
         process.stderr.write('\n');
         console.log(`Rebuilt ${index.name}: ${result.indexed} opportunities (${result.perSecond}/s).`);
@@ -81,7 +81,7 @@ const COMMANDS: Record<string, Command> = {
         if (!args.includes('--no-index')) {
           const index = app.get(OpportunityIndex);
           const indexed = await rebuildIndex(dataSource, index, app.get(SearchDocumentSource), (p) =>
-            process.stderr.write(`\rindexing ${progressBar(p.indexed, p.total)} ${p.perSecond}/s`),
+            process.stderr.write(`\rindexing ${progressBar(p.indexed, p.total)} ${p.perSecond}/s${waitingNote(p)}`),
           );
           process.stderr.write('\n');
           console.log(`Indexed ${indexed.indexed} opportunities (${indexed.perSecond}/s).`);
@@ -231,6 +231,12 @@ function parseOptions<T extends Record<string, number>>(args: string[], defaults
     options[name] = value;
   }
   return options as T;
+}
+
+/** While Meilisearch is slow to finish a task, the rebuild says so (and waits on). */
+function waitingNote(progress: RebuildProgress): string {
+  const waiting = progress.waiting;
+  return waiting ? ` (waiting for Meilisearch: task ${waiting.taskUid} ${waiting.status} for ${Math.round(waiting.waitedMs / 1000)} s)` : '';
 }
 
 function progressBar(done: number, total: number): string {

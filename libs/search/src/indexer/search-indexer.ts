@@ -131,7 +131,10 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
       const ids = rows.map((row) => row.id);
       try {
         const { upserts, deletes } = await this.source.documentsFor(rows.map((row) => ({ topic: row.topic, aggregateId: row.aggregate_id })));
-        await this.index.apply(upserts, deletes);
+        await this.index.apply(upserts, deletes, {
+          reportEveryMs: 30_000,
+          onSlow: (wait) => this.logger.warn({ msg: 'Meilisearch is slow to apply a batch; still waiting', rows: ids.length, ...wait }),
+        });
       } catch (error) {
         if (isMeilisearchUnavailable(error)) {
           this.meilisearchDown = true;

@@ -1,12 +1,35 @@
-import { type EnqueuedTask, type Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchTaskTimeOutError } from 'meilisearch';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type EnqueuedTask, type Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchTaskTimeOutError, type Task } from 'meilisearch';
 import type { OpportunityDocument } from './opportunity-document.js';
 import { OPPORTUNITY_INDEX_SETTINGS } from './opportunity-index.settings.js';
 
 /** Documents per request: large enough for Meilisearch's batching, small enough to keep memory flat. */
 export const DOCUMENTS_PER_REQUEST = 2_000;
 
-/** Polling Meilisearch's task queue often keeps a change's path to searchable short. */
-const TASK_WAIT = { interval: 20, timeout: 15_000 };
+/**
+ * How a task is waited for. There is no deadline while Meilisearch answers and the task is queued
+ * or running: on a busy machine a batch may wait minutes behind others (a fixed 15 s timeout
+ * failed long reindexes), and giving up would only send it again. What ends a wait is the task
+ * failing, or Meilisearch not answering for longer than `unreachableForMs`.
+ */
+export interface TaskWaitOptions {
+  /** Called every `reportEveryMs` while the task is not done (default 10 s). */
+  onSlow?: (wait: SlowTask) => void;
+  reportEveryMs?: number;
+  /** How long polls may fail (network, timeout, 5xx) before the wait fails; default 0: the first failure ends it. */
+  unreachableForMs?: number;
+}
+
+export interface SlowTask {
+  taskUid: number;
+  /** `enqueued` or `processing`; `unreachable` while polls fail. */
+  status: string;
+  waitedMs: number;
+}
+
+/** Polls start often (a change's path to searchable stays short) and slow down as a wait grows long. */
+const FIRST_POLL_MS = 20;
+const MAX_POLL_MS = 500;
 
 /**
  * True when the failure is Meilisearch being unreachable, slow or broken (network error, timeout,
@@ -54,12 +77,12 @@ export class OpportunityIndex {
    * Applies the settings to `uid`, waiting until Meilisearch has. A missing index is created by
    * the same task, so that no search ever meets the index without its settings.
    */
-  async applySettings(uid: string): Promise<void> {
-    await this.wait(await this.meilisearch.index(uid).updateSettings(OPPORTUNITY_INDEX_SETTINGS));
+  async applySettings(uid: string, waitOptions: TaskWaitOptions = {}): Promise<void> {
+    await this.wait(await this.meilisearch.index(uid).updateSettings(OPPORTUNITY_INDEX_SETTINGS), waitOptions);
   }
 
   /** Upserts and deletes, settings first; resolves once Meilisearch has applied all of it. */
-  async apply(upserts: readonly OpportunityDocument[], deletes: readonly string[]): Promise<void> {
+  async apply(upserts: readonly OpportunityDocument[], deletes: readonly string[], waitOptions: TaskWaitOptions = {}): Promise<void> {
     if (upserts.length === 0 && deletes.length === 0) return;
     await this.ensureSettings();
     const index = this.meilisearch.index<OpportunityDocument>(this.name);
@@ -68,13 +91,37 @@ export class OpportunityIndex {
       tasks.push(await index.addDocuments(upserts.slice(i, i + DOCUMENTS_PER_REQUEST), { primaryKey: 'id' }));
     }
     if (deletes.length > 0) tasks.push(await index.deleteDocuments([...deletes]));
-    for (const task of tasks) await this.wait(task);
+    for (const task of tasks) await this.wait(task, waitOptions);
   }
 
-  /** Waits for a task and fails unless it succeeded. */
-  async wait(task: EnqueuedTask | number): Promise<void> {
-    const done = await this.meilisearch.tasks.waitForTask(task, TASK_WAIT);
-    if (done.status !== 'succeeded') throw taskFailure(done);
+  /** Waits for a task and fails unless it succeeded (see TaskWaitOptions). */
+  async wait(task: EnqueuedTask | number, options: TaskWaitOptions = {}): Promise<void> {
+    const taskUid = typeof task === 'number' ? task : task.taskUid;
+    const started = Date.now();
+    let reported = started;
+    let failingSince: number | undefined;
+    for (;;) {
+      let status: string;
+      try {
+        const current: Task = await this.meilisearch.tasks.getTask(taskUid);
+        failingSince = undefined;
+        if (current.status === 'succeeded') return;
+        if (current.status === 'failed' || current.status === 'canceled') throw taskFailure(current);
+        status = current.status;
+      } catch (error) {
+        if (!isMeilisearchUnavailable(error)) throw error;
+        failingSince ??= Date.now();
+        if (Date.now() - failingSince >= (options.unreachableForMs ?? 0)) throw error;
+        status = 'unreachable';
+      }
+      const now = Date.now();
+      if (options.onSlow && now - reported >= (options.reportEveryMs ?? 10_000)) {
+        reported = now;
+        options.onSlow({ taskUid, status, waitedMs: now - started });
+      }
+      // A quarter of the time waited so far: at most that much later than the task's end.
+      await sleep(Math.min(MAX_POLL_MS, FIRST_POLL_MS + (now - started) / 4));
+    }
   }
 }
 

@@ -21,21 +21,30 @@ const MAX_PARTS = 4;
 
 /** Lower case, ß as ss: the form words are compared and emitted in (Meilisearch folds accents itself). */
 export function foldWord(word: string): string {
-  return word.toLocaleLowerCase('de').replaceAll('ß', 'ss');
+  // Not toLocaleLowerCase: only Turkish, Azeri and Lithuanian lower-case differently, and it is several times slower.
+  return word.toLowerCase().replaceAll('ß', 'ss');
 }
 
+const LETTERS = /^\p{L}+$/u;
 const lexicons = new Map<CompoundLanguage, Set<string>>();
 
-/** The word list of a language, read once (lazily: only indexers need it). */
+/**
+ * The word list of a language, read once, when a document in it is first indexed (only indexing
+ * needs it). Read line by line from the one string: splitting the file into an array of lines
+ * first left tens of MB of garbage, which stayed in the process's resident memory.
+ */
 export function lexicon(lang: CompoundLanguage): Set<string> {
   let words = lexicons.get(lang);
   if (!words) {
     const entry = createRequire(import.meta.url).resolve(COMPOUND_LANGUAGES[lang]);
     const text = readFileSync(join(dirname(entry), 'index.dic'), 'utf8');
     words = new Set();
-    for (const line of text.split('\n')) {
-      const word = line.split('/')[0].trim();
-      if (word.length >= MIN_PART && /^\p{L}+$/u.test(word)) words.add(foldWord(word));
+    for (let start = 0, end = 0; start < text.length; start = end + 1) {
+      end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const slash = text.indexOf('/', start);
+      const word = text.slice(start, slash === -1 || slash > end ? end : slash).trim();
+      if (word.length >= MIN_PART && LETTERS.test(word)) words.add(foldWord(word));
     }
     lexicons.set(lang, words);
   }
@@ -54,23 +63,15 @@ function isPart(segment: string, words: Set<string>): boolean {
  * last one as long as possible); [] when it is not one.
  */
 export function decompound(word: string, lang: CompoundLanguage): string[] {
-  const key = `${lang}:${word}`;
-  let parts = splits.get(key);
-  if (!parts) {
-    // Catalogues repeat their words: remembered, a rebuild splits each word once (bounded).
-    if (splits.size >= MAX_REMEMBERED) splits.clear();
-    parts = split(word, lang);
-    splits.set(key, parts);
-  }
-  return parts;
+  return split(word, lang);
 }
 
+/** Words remembered per language with their terms (a catalogue's vocabulary is far smaller). */
 const MAX_REMEMBERED = 200_000;
-const splits = new Map<string, string[]>();
 
 function split(word: string, lang: CompoundLanguage): string[] {
   const folded = foldWord(word);
-  if (folded.length < MIN_COMPOUND || !/^\p{L}+$/u.test(folded)) return [];
+  if (folded.length < MIN_COMPOUND || !LETTERS.test(folded)) return [];
   const words = lexicon(lang);
   // best[i]: the fewest parts that spell folded[i..], as split points.
   const best: (number[] | null)[] = new Array(folded.length + 1).fill(null);
@@ -85,11 +86,11 @@ function split(word: string, lang: CompoundLanguage): string[] {
       if (best[i] === null || rest.length + 1 < best[i]!.length) best[i] = [j, ...rest];
     }
   }
-  const splits = best[0];
-  if (!splits || splits.length < 2) return [];
+  const points = best[0];
+  if (!points || points.length < 2) return [];
   const parts: string[] = [];
   let from = 0;
-  for (const to of splits) {
+  for (const to of points) {
     parts.push(folded.slice(from, to));
     from = to;
   }
@@ -107,23 +108,41 @@ function umlautsWrittenOut(word: string): string {
  */
 export function searchTerms(texts: readonly string[], lang: string): string[] {
   const terms = new Set<string>();
-  const compound = lang in COMPOUND_LANGUAGES ? (lang as CompoundLanguage) : undefined;
+  let known = wordTerms.get(lang);
+  if (!known) wordTerms.set(lang, (known = new Map()));
   for (const text of texts) {
     for (const word of text.match(/\p{L}+/gu) ?? []) {
-      const lower = word.toLocaleLowerCase(lang);
-      const folded = foldWord(word);
-      if (folded !== lower) terms.add(folded);
-      const written = umlautsWrittenOut(folded);
-      if (written !== folded) terms.add(written);
-      if (compound) {
-        for (const part of decompound(word, compound)) {
-          terms.add(part);
-          terms.add(umlautsWrittenOut(part));
-        }
+      let found = known.get(word);
+      if (!found) {
+        // A catalogue repeats its words: each is folded and split once (bounded), which was most of a rebuild's time.
+        if (known.size >= MAX_REMEMBERED) known.clear();
+        found = termsOfWord(word, lang);
+        known.set(word, found);
       }
+      for (const term of found) terms.add(term);
     }
   }
   return [...terms];
+}
+
+const NO_TERMS: readonly string[] = [];
+const wordTerms = new Map<string, Map<string, readonly string[]>>();
+
+function termsOfWord(word: string, lang: string): readonly string[] {
+  const terms: string[] = [];
+  const lower = word.toLocaleLowerCase(lang);
+  const folded = foldWord(word);
+  if (folded !== lower) terms.push(folded);
+  const written = umlautsWrittenOut(folded);
+  if (written !== folded) terms.push(written);
+  if (lang in COMPOUND_LANGUAGES) {
+    for (const part of split(word, lang as CompoundLanguage)) {
+      terms.push(part);
+      const partWritten = umlautsWrittenOut(part);
+      if (partWritten !== part) terms.push(partWritten);
+    }
+  }
+  return terms.length === 0 ? NO_TERMS : terms;
 }
 
 /** A query as the index expects it: ß as ss (the folded forms are what searchTerms holds). */
