@@ -594,6 +594,16 @@ describe('web app in a browser', () => {
     const french = await open('/?q=wheel-thrown+pottery&lang=fr');
     await settled(french);
     await soon(async () => expect(await text(badgeOf(french, pottery.id))).toBe('Non accrédité — jamais accrédité : aucune décision enregistrée'));
+    // The course page and the comparison say the same.
+    const coursePage = await open(`/courses/${courses.gardening}?lang=en`);
+    await soon(async () => expect(await text(coursePage.locator('.course-header .badge'))).toMatch(/^Not accredited — accreditation by .+ suspended since \w{3} \d{1,2}, \d{4}$/));
+    const comparison = await open(`/compare?lang=en&ids=${courses.gardening},${pottery.id}`);
+    await visible(comparison.locator('table.comparison tbody'));
+    const row = comparison.locator('tr', { has: comparison.getByRole('rowheader', { name: 'Provider accreditation', exact: true }) }).locator('td');
+    expect((await row.allTextContents()).map((cell) => cell.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^Not accredited — accreditation by .+ suspended since /),
+      'Not accredited — never accredited: no decision is recorded',
+    ]);
   });
 
   it('hides finished courses unless asked, and says on the card when a course starts soon and until when to enrol', async () => {
