@@ -10,6 +10,13 @@ import { windowSlots } from './accreditation-windows.js';
 import { type ProviderSummary, toSearchDocument } from './search-document.js';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+/** Providers a rebuild keeps shaped (a few hundred bytes each). */
+const MAX_KNOWN_PROVIDERS = 200_000;
+
+interface ShapedProvider {
+  summary: ProviderSummary;
+  windows: WindowSlot[];
+}
 
 /**
  * The catalogue's side of the indexer: the current search documents for outbox changes, and all
@@ -50,6 +57,9 @@ export class OpportunitySearchDocuments extends SearchDocumentSource {
 
   async *allDocuments(batchSize: number): AsyncIterable<OpportunityDocument[]> {
     let after = NO_ID;
+    // Batches go by opportunity id, so each meets most providers again: their records are read and
+    // their windows computed once per rebuild instead of once per batch (bounded).
+    const known = new Map<string, ShapedProvider>();
     for (;;) {
       const batch = await this.dataSource
         .getRepository(LearningOpportunityEntity)
@@ -60,14 +70,21 @@ export class OpportunitySearchDocuments extends SearchDocumentSource {
         .limit(batchSize)
         .getMany();
       if (batch.length === 0) return;
-      yield await this.shape(batch);
+      yield await this.shape(batch, known);
       after = batch[batch.length - 1].id;
     }
   }
 
-  private async shape(opportunities: readonly LearningOpportunityEntity[]): Promise<OpportunityDocument[]> {
+  private async shape(opportunities: readonly LearningOpportunityEntity[], known?: Map<string, ShapedProvider>): Promise<OpportunityDocument[]> {
     if (opportunities.length === 0) return [];
-    const providers = await this.providers([...new Set(opportunities.map((o) => o.providerId))]);
+    const ids = [...new Set(opportunities.map((o) => o.providerId))];
+    let providers: Map<string, ShapedProvider>;
+    if (known) {
+      if (known.size + ids.length > MAX_KNOWN_PROVIDERS) known.clear();
+      const missing = ids.filter((id) => !known.has(id));
+      for (const [id, provider] of missing.length > 0 ? await this.providers(missing) : []) known.set(id, provider);
+      providers = known;
+    } else providers = await this.providers(ids);
     return opportunities.flatMap((opportunity) => {
       const provider = providers.get(opportunity.providerId);
       return provider ? [toSearchDocument(opportunity, provider.summary, provider.windows)] : [];
@@ -75,7 +92,7 @@ export class OpportunitySearchDocuments extends SearchDocumentSource {
   }
 
   /** Each provider's name and country, and its accreditation windows from now on. */
-  private async providers(ids: string[]): Promise<Map<string, { summary: ProviderSummary; windows: WindowSlot[] }>> {
+  private async providers(ids: string[]): Promise<Map<string, ShapedProvider>> {
     const [organisations, organisationStatus, accreditations] = await Promise.all([
       this.organisations.findByIds(ids),
       this.organisations.statusEntries(ids),
