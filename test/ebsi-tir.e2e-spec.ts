@@ -11,6 +11,13 @@ const VECTORS = '../shared/vectors/ebsi-tir-v5';
 const REGISTRY_DID = 'did:web:registry.tessera.test';
 const REGISTER_DID = `mutation($input: RegisterIssuerDidInput!) { registerIssuerDid(input: $input) { id did organisationId } }`;
 
+/**
+ * "Now" for this file, fixed in the app's Clock (the second instance keeps it): the decisions run
+ * 2024-05-20 to 2030-05-20, so the attribute in force now (TI, or Revoked while suspended) must
+ * not change with the day the suite runs.
+ */
+const NOW = new Date('2026-06-01T00:00:00Z');
+
 const vector = (name: string) => JSON.parse(readFileSync(`${VECTORS}/${name}.example.json`, 'utf8')) as Record<string, unknown>;
 
 /*
@@ -82,7 +89,7 @@ describe('EBSI Trusted Issuers Registry v5', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp({ registryDid: REGISTRY_DID, rateLimitPerMinute: 100_000 });
+    app = await startTestApp({ registryDid: REGISTRY_DID, rateLimitPerMinute: 100_000 }, { now: NOW });
     agency = await registerOrganisation(app, 'QUALITY_AGENCY', { country: 'FI' });
     await recognise(app, agency.id, { validFrom: '2015-01-01T00:00:00Z', jurisdictions: ['FI'] });
     agencyToken = await createApiKey(app, 'QUALITY_AGENCY', agency.id);
@@ -256,7 +263,7 @@ describe('EBSI Trusted Issuers Registry v5', () => {
     const sequenceBefore = Number((await get(before.href)).headers.get('tessera-registry-sequence'));
 
     const { version } = dataOf(await app.graphql(`{ accreditation(id: "${accreditationId}") { version } }`)).accreditation;
-    const suspendedAt = new Date(Date.now() - 60_000).toISOString();
+    const suspendedAt = new Date(NOW.getTime() - 60_000).toISOString();
     dataOf(await app.graphql(CHANGE_STATUS, { input: { accreditationId, status: 'SUSPENDED', reason: 'complaint under investigation', effectiveAt: suspendedAt, version } }, agencyToken));
 
     const { body, headers } = await get(`${before.href}/revisions`);
