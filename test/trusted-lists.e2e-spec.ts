@@ -26,6 +26,14 @@ async function accreditedProvider(app: TestApp, legalIdentifier: string, country
   });
 }
 
+/**
+ * "Now" for this file, fixed in the app's Clock: after the real lists were issued (LOTL
+ * 2026-08-03, SI 2026-07-07) and before their NextUpdate (SI 2027-01-07, LOTL 2027-01-27), within
+ * VELOCERT's seal (2025-09-11 → 2028-09-11), the Halcom CA's and every certificate, list signer and
+ * decision made here (to 2032 and later). A NextUpdate "has passed" only against this instant.
+ */
+const NOW = new Date('2026-09-01T00:00:00Z');
+
 const codes = (answer: { reasons: { code: string }[] }) => answer.reasons.map((r) => r.code);
 
 /** The EU's own lists: the LOTL, then Slovenia through the LOTL's pointer (DESIGN §8.2). */
@@ -36,7 +44,7 @@ describe('trusted lists: the LOTL and Slovenia', () => {
   let sequences: { before: number; afterLotl: number; afterSi: number };
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: NOW });
     const before = await registrySequence(app);
     const lotlXml = vector('eu-lotl.xml');
     lotlImport = dataOf(await app.graphql(IMPORT, { input: { xml: lotlXml, signerCertificatesPem: keyInfoCertificatePem(lotlXml) } }, app.adminToken)).importTrustedList;
@@ -51,7 +59,9 @@ describe('trusted lists: the LOTL and Slovenia', () => {
 
   it('imports the LOTL pinned from its own KeyInfo, then Slovenia verified with the signers the LOTL names for SI, in one registry sequence', async () => {
     expect(lotlImport).toMatchObject({ territory: 'EU', sequenceNumber: 390, anchorsAdded: 0, unchanged: false, trustedList: { listOfLists: true, anchors: [] } });
-    expect(siImport).toMatchObject({ territory: 'SI', sequenceNumber: 86, issuedAt: '2026-07-07T10:21:12.000Z', anchorsAdded: 19, anchorsUpdated: 0, unchanged: false });
+    expect(siImport).toMatchObject({ territory: 'SI', sequenceNumber: 86, issuedAt: '2026-07-07T10:21:12.000Z', nextUpdate: '2027-01-07T11:21:12.000Z', anchorsAdded: 19, anchorsUpdated: 0, unchanged: false });
+    // Both are current at NOW: no NextUpdate has passed.
+    expect([...lotlImport.warnings, ...siImport.warnings].join(' ')).not.toContain('NextUpdate');
     expect(siImport.trustedList.anchors.map((a: { serviceName: string }) => a.serviceName)).toContain('Halcom CA PO e-seal 2');
     // The LOTL changes no answer; the Slovenian list moves the registry sequence exactly once.
     expect(sequences.afterLotl).toBe(sequences.before);
@@ -144,7 +154,7 @@ describe('trusted lists: a listed CA across its history', () => {
   const trustAt = async (at: string) => dataOf(await app.graphql(ISSUER_TRUST, { input: { certificatePem: sealPem, at } })).issuerTrust;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({}, { now: NOW });
     signer = await createListSigner();
     ca = await createDemoCa(new Date('2015-01-01T00:00:00Z'), new Date('2040-01-01T00:00:00Z'), 'Test eSeal CA');
     sealPem = await ca.issue({ legalName: 'Listed Seal Holder', country: 'BE', legalIdentifier }, new Date('2018-01-01T00:00:00Z'), new Date('2032-01-01T00:00:00Z'), true);
