@@ -10,6 +10,7 @@ import { CredentialVerificationService } from './credential-verification/credent
 import { TrustDecisionResolver } from './decision/trust-decision.resolver.js';
 import { TrustDecisionService } from './decision/trust-decision.service.js';
 import { IssuerLookupRoute } from './decision/issuer-lookup.route.js';
+import { IssuerTrustField } from './decision/issuer-trust.field.js';
 import { TrustController } from './decision/trust.controller.js';
 import { IssuerDidResolver } from './dids/issuer-did.resolver.js';
 import { IssuerDidService } from './dids/issuer-did.service.js';
@@ -46,6 +47,7 @@ import { TrustedListService } from './trusted-lists/trusted-list.service.js';
     ReadYourWrites,
     TrustDecisionService,
     TrustDecisionResolver,
+    IssuerTrustField,
     TrustListService,
     TrustedListService,
     TrustedListResolver,

@@ -3,6 +3,10 @@ import { IssuerTrustInput } from './dto/issuer-trust.input.js';
 import { TrustDecision } from './trust-decision.types.js';
 import { TrustDecisionService } from './trust-decision.service.js';
 
+/**
+ * Declares `issuerTrust` in the schema. At start IssuerTrustField resolves it instead, with the
+ * same steps and without Nest's per-call machinery; this method is what it stands for.
+ */
 @Resolver(() => TrustDecision)
 export class TrustDecisionResolver {
   constructor(private readonly decisions: TrustDecisionService) {}
