@@ -162,6 +162,14 @@ describe('trust decisions on real eSeal certificates', () => {
     }
     const badTime = await fetch(`${app.url}/trust/v1/issuers/VATES-A00000000?at=yesterday`);
     expect(badTime.status).toBe(400);
+    for (const identifier of ['%20%20', 'X'.repeat(201), `did:jwk:${'e'.repeat(2050)}`]) {
+      const refused = await fetch(`${app.url}/trust/v1/issuers/${identifier}`);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['identifier']);
+    }
+    // A did:jwk is often longer than a URL path parameter's usual limit: it still reaches the answer.
+    const longDid = await fetch(`${app.url}/trust/v1/issuers/did:jwk:${'e'.repeat(300)}`);
+    expect(((await longDid.json()) as { status: string }).status).toBe('UNKNOWN_ISSUER');
   });
 
   it('answers the same over REST: by fingerprint, legal identifier and DID, and as a POSTed question', async () => {

@@ -34,6 +34,8 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // A path may carry a DID (up to 2048 characters; a did:jwk is often longer than Fastify's default of 100).
+    maxParamLength: 2100,
     requestIdHeader: false,
     logController: new OneLinePerRequest(),
     genReqId: (request: IncomingMessage) => {

@@ -8,7 +8,7 @@ export { type Engines, startEngines } from './engines/engines.js';
 export { findFreePort, readOrCreateSecret } from './engines/managed-process.js';
 export { DomainError, type ErrorCode, type FieldProblem } from './errors/domain-error.js';
 export { formatGraphQLErrors } from './graphql/error-formatter.js';
-export { problemDocument } from './errors/errors.filter.js';
+export { problemDocument, toGraphQLError } from './errors/errors.filter.js';
 export { toPublicError } from './errors/error-mapping.js';
 export { InputValidationPipe } from './validation/input-validation.pipe.js';
 export { maxCostRule } from './graphql/query-complexity.js';

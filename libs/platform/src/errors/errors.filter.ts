@@ -11,12 +11,8 @@ import { toPublicError } from './error-mapping.js';
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType<GqlContextType>() === 'graphql') return toGraphQLError(exception);
     const error = toPublicError(exception);
-    if (host.getType<GqlContextType>() === 'graphql') {
-      return new GraphQLError(error.message, {
-        extensions: { code: error.code, ...(error.fields.length > 0 ? { fields: error.fields } : {}) },
-      });
-    }
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     void http
@@ -37,4 +33,10 @@ export function problemDocument(error: ReturnType<typeof toPublicError>, request
     ...(error.fields.length > 0 ? { errors: error.fields } : {}),
     requestId,
   };
+}
+
+/** What a GraphQL caller sees of anything thrown in a resolver: the public error as `extensions.code` (and `fields`). */
+export function toGraphQLError(exception: unknown): GraphQLError {
+  const error = toPublicError(exception);
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...(error.fields.length > 0 ? { fields: error.fields } : {}) } });
 }

@@ -2,8 +2,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
-import { GraphQLError } from 'graphql';
-import { AnonymousBudget, CallerResolver, InputValidationPipe, type RequestWithCaller, toPublicError } from '#platform';
+import { AnonymousBudget, CallerResolver, InputValidationPipe, type RequestWithCaller, toGraphQLError } from '#platform';
 import { IssuerTrustInput } from './dto/issuer-trust.input.js';
 import type { TrustDecision } from './trust-decision.types.js';
 import { TrustDecisionService } from './trust-decision.service.js';
@@ -43,8 +42,7 @@ export class IssuerTrustField implements OnApplicationBootstrap {
       const input = (await this.validation.transform(value, { type: 'body', metatype: IssuerTrustInput, data: 'input' })) as IssuerTrustInput;
       return await this.decisions.decide(input);
     } catch (exception) {
-      const error = toPublicError(exception);
-      throw new GraphQLError(error.message, { extensions: { code: error.code, ...(error.fields.length > 0 ? { fields: error.fields } : {}) } });
+      throw toGraphQLError(exception);
     }
   }
 }
