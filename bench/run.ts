@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { load, type LoadResult } from './load.js';
@@ -15,14 +15,15 @@ import { writeWebSizeReport } from './web-size.js';
  * BENCH_SECONDS (default 10) sets the length of each load run; BENCH_OPPORTUNITIES (default
  * 100000) the size of the search benchmark; BENCH_MILLION=1 also loads 1,000,000 opportunities and
  * 100,000 organisations to measure the api's memory there (adds about five minutes).
- * BENCH_ONLY (default `demo,scale,search`) picks the parts to run: trust on the demo dataset, trust
- * at scale (BENCH_ORGANISATIONS, default 100000, and BENCH_CERTIFICATES, default 200000), search;
- * a part not run is reported as such.
+ * BENCH_ONLY (default `demo,scale,search,credential,freshness`) picks the parts to run: trust on
+ * the demo dataset, trust at scale (BENCH_ORGANISATIONS, default 100000, and BENCH_CERTIFICATES,
+ * default 200000), search, credential verification, search freshness while data loads; a part not
+ * run keeps the figures an earlier run wrote, marked as such.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const CONNECTIONS = 10;
-const PARTS = new Set((process.env.BENCH_ONLY ?? 'demo,scale,search').split(',').map((part) => part.trim()));
+const PARTS = new Set((process.env.BENCH_ONLY ?? 'demo,scale,search,credential,freshness').split(',').map((part) => part.trim()));
 
 interface Row {
   name: string;
@@ -64,8 +65,8 @@ async function main(): Promise<void> {
     }
     writeReport(demo, scale, search);
     writeWebSizeReport();
-    if ((process.env.BENCH_ONLY ?? 'credential').split(',').includes('credential')) await (await import('./credential-verification.js')).benchCredentialVerification(progress);
-    if (PARTS.has('freshness') || !process.env.BENCH_ONLY) await (await import('./freshness.js')).benchFreshness({ opportunities: OPPORTUNITIES }, progress);
+    if (PARTS.has('credential')) await (await import('./credential-verification.js')).benchCredentialVerification(progress);
+    if (PARTS.has('freshness')) await (await import('./freshness.js')).benchFreshness({ opportunities: OPPORTUNITIES }, progress);
     progress('wrote docs/benchmarks.md');
   } finally {
     for (const child of children) child.kill('SIGINT');
@@ -141,7 +142,16 @@ function ratio(result: LoadResult, baseline: LoadResult): string {
 }
 
 function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustScaleBench | null, search: SearchBench | null): void {
-  const notRun = (part: string) => [`Not measured in this run (\`BENCH_ONLY\` did not include \`${part}\`).`, ''];
+  // A part left out of this run keeps what an earlier run wrote, marked as such; the sections other
+  // benchmarks own (Web, Credential verification, …) are kept as they are and replaced by them.
+  const earlier = sectionsOf(existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '');
+  const notRun = (heading: string, part: string) => {
+    const kept = earlier.get(heading)?.slice(1) ?? [];
+    const note = `Kept from an earlier run (\`BENCH_ONLY\` did not include \`${part}\`).`;
+    if (kept.length === 0) return [`Not measured in this run (\`BENCH_ONLY\` did not include \`${part}\`).`, ''];
+    const body = kept[0] === '' && kept[1]?.startsWith('Kept from an earlier run') ? kept.slice(2) : kept;
+    return [note, ...(body[0] === '' ? body : ['', ...body])];
+  };
   const trustTable = (rows: Row[]) => [
     '| benchmark | api req/s | p50 / p99 ms | baseline | baseline req/s | baseline p50 / p99 ms | ratio | target |',
     '|---|---|---|---|---|---|---|---|',
@@ -160,7 +170,7 @@ function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustSc
     '',
     '## Trust lookups, demo dataset',
     '',
-    ...(demo ? trustTable(demo.rows) : notRun('demo')),
+    ...(demo ? trustTable(demo.rows) : notRun('Trust lookups, demo dataset', 'demo')),
     '## Trust at scale',
     '',
     ...(scale
@@ -175,7 +185,7 @@ function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustSc
           `- api (A) resident memory with this registry loaded, after the runs: ${scale.rssMb} MB (target: under 400 MB).`,
           '',
         ]
-      : notRun('scale')),
+      : notRun('Trust at scale', 'scale')),
     '## Search and indexing',
     '',
     ...(search
@@ -190,7 +200,7 @@ function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustSc
           `| full reindex (\`cli reindex\`) | ${search.reindexPerSecond.toLocaleString('en')} docs/s | Meilisearch ingesting the same documents as NDJSON (20,000 a request, queued at once): ${search.rawIngestPerSecond.toLocaleString('en')} docs/s | **${Math.round((100 * search.reindexPerSecond) / search.rawIngestPerSecond)}%** | ≥ 70% |`,
           '',
         ]
-      : notRun('search')),
+      : notRun('Search and indexing', 'search')),
     '## Memory',
     '',
     demo ? `- api resident memory, demo data, after the trust runs: ${demo.rssMb} MB` : '- demo: not measured in this run',
@@ -211,7 +221,27 @@ function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustSc
       '.',
     '',
   ];
-  writeFileSync('docs/benchmarks.md', lines.join('\n'));
+  const own = new Set(['Trust lookups, demo dataset', 'Trust at scale', 'Search and indexing', 'Memory']);
+  const others = [...earlier].filter(([heading]) => heading !== '' && !own.has(heading)).flatMap(([, section]) => section);
+  writeFileSync(REPORT, [...lines, ...others].join('\n').replace(/\n*$/, '\n'));
+}
+
+const REPORT = 'docs/benchmarks.md';
+
+/** The report's `## ` sections by heading, each with its heading line; '' holds what comes before the first. */
+function sectionsOf(text: string): Map<string, string[]> {
+  const sections = new Map<string, string[]>([['', []]]);
+  let current = '';
+  for (const line of text.split('\n')) {
+    if (line.startsWith('## ')) {
+      current = line.slice(3).trim();
+      sections.set(current, []);
+    }
+    sections.get(current)!.push(line);
+  }
+  for (const section of sections.values()) while (section.length > 0 && section[section.length - 1] === '') section.pop();
+  for (const section of sections.values()) section.push('');
+  return sections;
 }
 
 function percentile(values: number[], p: number): number {
