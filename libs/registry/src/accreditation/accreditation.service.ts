@@ -47,25 +47,7 @@ export class AccreditationService {
 
       const repository = manager.getRepository(AccreditationEntity);
       const accreditation = await repository.save(
-        repository.create({
-          accreditedOrganisationId: input.accreditedOrganisationId,
-          accreditingAgentId: agentId,
-          type: input.type,
-          title: input.title,
-          decision: input.decision,
-          issuedAt: input.issuedAt,
-          validFrom: input.validFrom,
-          reviewDate: input.reviewDate ?? null,
-          expiresAt: input.expiresAt,
-          reportUrl: input.reportUrl ?? null,
-          landingPage: input.landingPage ?? null,
-          limitEqfLevels: [...new Set(input.limitEqfLevels ?? [])].sort((a, b) => a - b),
-          limitFields: [...new Set(input.limitFields ?? [])].sort(),
-          limitJurisdictions: [...new Set(input.limitJurisdictions ?? [])].sort(),
-          limitOpportunities: [...new Set(input.limitOpportunities ?? [])],
-          supersedesId: predecessor?.id ?? null,
-          elmId: options.elmId ?? null,
-        }),
+        repository.create(accreditationFields(input, agentId, predecessor?.id ?? null, options.elmId ?? null)),
       );
       // A decision may take effect retroactively (validFrom before its date): it stands from whichever comes first.
       const standsFrom = input.validFrom < input.issuedAt ? input.validFrom : input.issuedAt;
@@ -107,22 +89,7 @@ export class AccreditationService {
       if (actor.role === 'QUALITY_AGENCY' && !(await this.recognitions.isRecognisedAt(manager, agentId, this.clock.now()))) {
         throw new DomainError('FORBIDDEN', 'the agency is not recognised by the registry now, so it cannot change decisions');
       }
-      const changes = {
-        type: input.type,
-        title: input.title,
-        decision: input.decision,
-        issuedAt: input.issuedAt,
-        validFrom: input.validFrom,
-        reviewDate: input.reviewDate ?? null,
-        expiresAt: input.expiresAt,
-        reportUrl: input.reportUrl ?? null,
-        landingPage: input.landingPage ?? null,
-        limitEqfLevels: [...new Set(input.limitEqfLevels ?? [])].sort((a, b) => a - b),
-        limitFields: [...new Set(input.limitFields ?? [])].sort(),
-        limitJurisdictions: [...new Set(input.limitJurisdictions ?? [])].sort(),
-        limitOpportunities: [...new Set(input.limitOpportunities ?? [])],
-        ...(options.elmId ? { elmId: options.elmId } : {}),
-      };
+      const changes = { ...decisionFields(input), ...(options.elmId ? { elmId: options.elmId } : {}) };
       await repository.update({ id }, changes);
       const saved = await bumpVersion(manager, AccreditationEntity, id);
       await this.audit.append(manager, {
@@ -333,25 +300,7 @@ export class AccreditationService {
         if (writable.length === 0) return;
         const repository = manager.getRepository(AccreditationEntity);
         const entities = writable.map(({ input, agentId, elmId }) =>
-          repository.create({
-            accreditedOrganisationId: input.accreditedOrganisationId,
-            accreditingAgentId: agentId,
-            type: input.type,
-            title: input.title,
-            decision: input.decision,
-            issuedAt: input.issuedAt,
-            validFrom: input.validFrom,
-            reviewDate: input.reviewDate ?? null,
-            expiresAt: input.expiresAt,
-            reportUrl: input.reportUrl ?? null,
-            landingPage: input.landingPage ?? null,
-            limitEqfLevels: [...new Set(input.limitEqfLevels ?? [])].sort((a, b) => a - b),
-            limitFields: [...new Set(input.limitFields ?? [])].sort(),
-            limitJurisdictions: [...new Set(input.limitJurisdictions ?? [])].sort(),
-            limitOpportunities: [...new Set(input.limitOpportunities ?? [])],
-            supersedesId: null,
-            elmId,
-          }),
+          repository.create(accreditationFields(input, agentId, null, elmId)),
         );
         // insert() fills in each entity's generated id, dates and version.
         await repository.insert(entities);
@@ -428,6 +377,30 @@ export class AccreditationService {
 }
 
 /** validFrom < expiresAt, issuedAt < expiresAt, reviewDate ≤ expiresAt — all reported at once. */
+/** A new decision's columns: who decided about whom, what was decided, what it supersedes, where it came from. */
+function accreditationFields(input: RecordAccreditationInput, agentId: string, supersedesId: string | null, elmId: string | null): Partial<AccreditationEntity> {
+  return { accreditedOrganisationId: input.accreditedOrganisationId, accreditingAgentId: agentId, ...decisionFields(input), supersedesId, elmId };
+}
+
+/** What was decided, as recorded and as amended (one definition for both): limits as sets, sorted. */
+function decisionFields(input: RecordAccreditationInput) {
+  return {
+    type: input.type,
+    title: input.title,
+    decision: input.decision,
+    issuedAt: input.issuedAt,
+    validFrom: input.validFrom,
+    reviewDate: input.reviewDate ?? null,
+    expiresAt: input.expiresAt,
+    reportUrl: input.reportUrl ?? null,
+    landingPage: input.landingPage ?? null,
+    limitEqfLevels: [...new Set(input.limitEqfLevels ?? [])].sort((a, b) => a - b),
+    limitFields: [...new Set(input.limitFields ?? [])].sort(),
+    limitJurisdictions: [...new Set(input.limitJurisdictions ?? [])].sort(),
+    limitOpportunities: [...new Set(input.limitOpportunities ?? [])],
+  };
+}
+
 function assertDatesInOrder(input: RecordAccreditationInput): void {
   const problems: FieldProblem[] = [];
   if (input.expiresAt <= input.validFrom) problems.push({ field: 'input.expiresAt', message: 'must be after validFrom' });
