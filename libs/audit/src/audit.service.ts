@@ -61,23 +61,10 @@ export class AuditService {
    */
   async appendMany(manager: EntityManager, events: readonly NewAuditEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = await manager.query('SELECT hash, registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
-    let previousHash: string = last?.hash ?? GENESIS_HASH;
-    let sequence = BigInt(last?.registry_sequence ?? 0);
+    let { previousHash, sequence } = await lockedTail(manager);
     const rows = events.map((event) => {
       sequence += event.trustRelevant ? 1n : 0n;
-      const row = {
-        occurredAt: new Date(),
-        actorKeyId: event.actor.keyId,
-        actorRole: event.actor.role,
-        actorOrganisationId: event.actor.organisationId,
-        action: event.action,
-        entityType: event.entityType,
-        entityId: event.entityId,
-        diff: JSON.parse(canonicalize(event.diff)!) as Record<string, unknown>,
-        registrySequence: sequence.toString(),
-      };
+      const row = auditRow(event, sequence);
       const linked = { ...row, previousHash, hash: eventHash(previousHash, row) };
       previousHash = linked.hash;
       return linked;
@@ -90,23 +77,10 @@ export class AuditService {
 
   /** Appends one event inside the caller's transaction (`manager`), linked to the last one. */
   async append(manager: EntityManager, event: NewAuditEvent): Promise<AuditEventEntity> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = await manager.query('SELECT hash, registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
-    const previousHash: string = last?.hash ?? GENESIS_HASH;
-    const sequence = BigInt(last?.registry_sequence ?? 0) + (event.trustRelevant ? 1n : 0n);
-    const row = {
-      occurredAt: new Date(),
-      actorKeyId: event.actor.keyId,
-      actorRole: event.actor.role,
-      actorOrganisationId: event.actor.organisationId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      // As PostgreSQL will hand it back (dates as ISO strings, no undefined members), so that the
-      // hash computed now is the one verifyChain recomputes from the stored row.
-      diff: JSON.parse(canonicalize(event.diff)!) as Record<string, unknown>,
-      registrySequence: sequence.toString(),
-    };
+    const tail = await lockedTail(manager);
+    const previousHash = tail.previousHash;
+    const sequence = tail.sequence + (event.trustRelevant ? 1n : 0n);
+    const row = auditRow(event, sequence);
     const saved = await manager
       .getRepository(AuditEventEntity)
       .save(manager.getRepository(AuditEventEntity).create({ ...row, previousHash, hash: eventHash(previousHash, row) }));
@@ -151,4 +125,28 @@ export class AuditService {
     if (filter.beforeId) query.andWhere('e.id < :before', { before: filter.beforeId });
     return query.getMany();
   }
+}
+
+/** Takes the chain's lock (held until the caller's transaction ends) and reads its last link. */
+async function lockedTail(manager: EntityManager): Promise<{ previousHash: string; sequence: bigint }> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  const [last] = await manager.query('SELECT hash, registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
+  return { previousHash: last?.hash ?? GENESIS_HASH, sequence: BigInt(last?.registry_sequence ?? 0) };
+}
+
+/** An event as it is stored and hashed, at `sequence`. */
+function auditRow(event: NewAuditEvent, sequence: bigint) {
+  return {
+    occurredAt: new Date(),
+    actorKeyId: event.actor.keyId,
+    actorRole: event.actor.role,
+    actorOrganisationId: event.actor.organisationId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    // As PostgreSQL will hand it back (dates as ISO strings, no undefined members), so that the
+    // hash computed now is the one verifyChain recomputes from the stored row.
+    diff: JSON.parse(canonicalize(event.diff)!) as Record<string, unknown>,
+    registrySequence: sequence.toString(),
+  };
 }
