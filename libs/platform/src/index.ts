@@ -18,6 +18,7 @@ export { PlatformModule, TESSERA_CONFIG } from './platform.module.js';
 export { requireAdmin, requireAdminOrOwn, requireAnyKey, requireAuthenticated } from './caller/authorisation.js';
 export { ANONYMOUS, actorOf, type Actor, type Caller, type Role, ROLES } from './caller/caller.js';
 export { CurrentCaller, requestOf, type RequestWithCaller } from './caller/current-caller.js';
+export { ANNEX_I_ELEMENTS as CREDENTIAL_ANNEX_I_ELEMENTS, type AnnexIElement as CredentialAnnexIElement, OFFER_ANNEX_I_ELEMENTS, type OfferAnnexIElement } from './vocabularies/annex-i.js';
 export { isCountryCode } from './vocabularies/countries.js';
 export { default as ELM_VOCABULARIES, type ElmVocabularyName } from './vocabularies/elm-vocabularies.data.js';
 export { isLanguageCode, LANGUAGE_CODES } from './vocabularies/languages.js';

@@ -23,7 +23,7 @@ describe('Annex I compliance', () => {
       complete: false,
       missing: ['LEARNING_OUTCOMES', 'WORKLOAD', 'LEVEL', 'ASSESSMENT_TYPE', 'FORM_OF_PARTICIPATION', 'QUALITY_ASSURANCE'],
     });
-    expect(annexICompliance(complete, null).missing).toEqual(['AWARDING_BODY', 'ISSUER_COUNTRY']);
+    expect(annexICompliance(complete, null).missing).toEqual(['ISSUER_COUNTRY', 'AWARDING_BODY']);
   });
 
   it('accepts workload in hours where there are no ECTS, and a QF-EHEA cycle as the level', () => {

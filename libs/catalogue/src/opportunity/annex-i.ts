@@ -1,23 +1,10 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OFFER_ANNEX_I_ELEMENTS, type OfferAnnexIElement } from '#platform';
 import type { LearningOpportunityEntity } from './opportunity.entity.js';
 
-/**
- * The mandatory elements of Annex I of the Council Recommendation of 16 June 2022 on
- * micro-credentials that a catalogue entry can carry (the learner's identity and the date of
- * issue belong to the credential, not to the offer).
- */
-export const ANNEX_I_ELEMENTS = [
-  'TITLE',
-  'AWARDING_BODY',
-  'ISSUER_COUNTRY',
-  'LEARNING_OUTCOMES',
-  'WORKLOAD',
-  'LEVEL',
-  'ASSESSMENT_TYPE',
-  'FORM_OF_PARTICIPATION',
-  'QUALITY_ASSURANCE',
-] as const;
-export type AnnexIElement = (typeof ANNEX_I_ELEMENTS)[number];
+/** The mandatory elements of Annex I a catalogue entry can carry (the list is #platform's, in the Annex's order). */
+export const ANNEX_I_ELEMENTS = OFFER_ANNEX_I_ELEMENTS;
+export type AnnexIElement = OfferAnnexIElement;
 export const AnnexIElementEnum = Object.fromEntries(ANNEX_I_ELEMENTS.map((e) => [e, e])) as { [K in AnnexIElement]: K };
 registerEnumType(AnnexIElementEnum, {
   name: 'AnnexIElement',

@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { IsString, Length } from 'class-validator';
 import { TRUST_REASON_CODES, TRUST_WARNING_CODES } from '../evaluation/evaluate-trust.js';
 import { TrustDecision } from '../decision/trust-decision.types.js';
-import { CREDENTIAL_ANNEX_I_ELEMENTS, type CredentialAnnexIElement } from './read-credential.js';
+import { CREDENTIAL_ANNEX_I_ELEMENTS, type CredentialAnnexIElement } from '#platform';
 
 /** Largest credential accepted (DESIGN §8.1). */
 export const MAX_CREDENTIAL_BYTES = 4 * 1024 * 1024;

@@ -1,19 +1,6 @@
-/** What a verifier and a learner want to see of an ELM / W3C credential, read without interpreting JSON-LD. */
-export const CREDENTIAL_ANNEX_I_ELEMENTS = [
-  'LEARNER',
-  'TITLE',
-  'ISSUER_COUNTRY',
-  'AWARDING_BODY',
-  'ISSUED_AT',
-  'LEARNING_OUTCOMES',
-  'WORKLOAD',
-  'LEVEL',
-  'ASSESSMENT_TYPE',
-  'FORM_OF_PARTICIPATION',
-  'QUALITY_ASSURANCE',
-] as const;
-export type CredentialAnnexIElement = (typeof CREDENTIAL_ANNEX_I_ELEMENTS)[number];
+import { CREDENTIAL_ANNEX_I_ELEMENTS, type CredentialAnnexIElement } from '#platform';
 
+/** What a verifier and a learner want to see of an ELM / W3C credential, read without interpreting JSON-LD. */
 export interface CredentialFacts {
   id: string | null;
   types: string[];
