@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Caller, CurrentCaller } from '#platform';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Caller, CurrentCaller, pickByKeys, requestLoader } from '#platform';
 import { TrustAnchorEntity } from '../anchors/trust-anchor.entity.js';
 import { ImportTrustedListInput, TrustedListImport } from './dto/import-trusted-list.input.js';
 import { TrustedListEntity } from './trusted-list.entity.js';
@@ -24,7 +24,18 @@ export class TrustedListResolver {
   }
 
   @ResolveField(() => [TrustAnchorEntity], { description: 'The trust anchors this list lists: its CA/QC services for eSeals.' })
-  anchors(@Parent() list: TrustedListEntity): Promise<TrustAnchorEntity[]> {
-    return this.service.anchorsOf(list.anchorIds);
+  async anchors(@Parent() list: TrustedListEntity, @Context() context: object): Promise<TrustAnchorEntity[]> {
+    // One query for the anchors of every list in the answer, not one per list.
+    const loader = requestLoader(context, 'trustedListAnchors', async (ids: readonly string[]) => pickByKeys(ids, await this.service.anchorsOf(ids), (a) => a.id));
+    const anchors = (await loader.loadMany(list.anchorIds)).filter((a): a is TrustAnchorEntity => a instanceof TrustAnchorEntity);
+    return anchors.sort((a, b) => byServiceName(a, b) || (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
   }
+}
+
+/** By service name, unnamed last (as PostgreSQL orders NULLs ascending). */
+function byServiceName(a: TrustAnchorEntity, b: TrustAnchorEntity): number {
+  if (a.serviceName === b.serviceName) return 0;
+  if (a.serviceName === null) return 1;
+  if (b.serviceName === null) return -1;
+  return a.serviceName < b.serviceName ? -1 : 1;
 }
