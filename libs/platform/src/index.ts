@@ -52,7 +52,7 @@ export { groupByKeys, pickByKeys, requestLoader } from './graphql/request-loader
 export { ParseIdPipe } from './validation/parse-id.pipe.js';
 export { IsCountryCode, IsEqfLevel, IsIscedFCode, IsLanguageCode, IsLegalIdentifier } from './validation/vocabulary-validators.js';
 export { AnonymousBudget, RateLimitGuard, Unmetered } from './http/rate-limit.guard.js';
-export { CallerResolver } from './caller/caller-resolver.js';
+export { admitDirectCall, CallerResolver } from './caller/caller-resolver.js';
 export { registerAnonymousBudget } from './http/anonymous-budget.js';
 export { RecordEntity } from './database/record.entity.js';
 export { type ImportOptions, transactionOrDryRun } from './database/dry-run.js';

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AnonymousBudget, CallerResolver, InputValidationPipe, problemDocument, type RequestWithCaller, toPublicError } from '#platform';
+import { admitDirectCall, AnonymousBudget, CallerResolver, InputValidationPipe, problemDocument, type RequestWithCaller, toPublicError } from '#platform';
 import { IssuerLookupQuery } from './dto/issuer-lookup.query.js';
 import { IssuerTrustInput } from './dto/issuer-trust.input.js';
 import type { TrustDecision } from './trust-decision.types.js';
@@ -36,9 +36,7 @@ export class IssuerLookupRoute implements OnModuleInit {
 
   private async handle(request: FastifyRequest<{ Params: { identifier: string }; Querystring: Record<string, unknown> }>, reply: FastifyReply): Promise<FastifyReply> {
     try {
-      const caller = request as RequestWithCaller;
-      caller.caller = await this.callers.authenticate(request.headers.authorization);
-      await this.budget.charge(caller, reply);
+      await admitDirectCall(this.callers, this.budget, request as RequestWithCaller, reply);
       // The pipe turns an empty query string into an empty query; most lookups have none.
       const query = isEmpty(request.query) ? {} : ((await this.validation.transform(request.query, { type: 'query', metatype: IssuerLookupQuery })) as IssuerLookupQuery);
       const decision = await this.decisions.decide(Object.assign(new IssuerTrustInput(), query, IssuerLookupQuery.identity(request.params.identifier)));

@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
-import { AnonymousBudget, CallerResolver, InputValidationPipe, type RequestWithCaller, toGraphQLError } from '#platform';
+import { admitDirectCall, AnonymousBudget, CallerResolver, InputValidationPipe, type RequestWithCaller, toGraphQLError } from '#platform';
 import { IssuerTrustInput } from './dto/issuer-trust.input.js';
 import type { TrustDecision } from './trust-decision.types.js';
 import { TrustDecisionService } from './trust-decision.service.js';
@@ -36,9 +36,7 @@ export class IssuerTrustField implements OnApplicationBootstrap {
 
   private async resolve(value: unknown, reply: FastifyReply): Promise<TrustDecision> {
     try {
-      const request = reply.request as RequestWithCaller;
-      request.caller ??= await this.callers.authenticate(request.headers.authorization);
-      await this.budget.charge(request, reply);
+      await admitDirectCall(this.callers, this.budget, reply.request as RequestWithCaller, reply);
       const input = (await this.validation.transform(value, { type: 'body', metatype: IssuerTrustInput, data: 'input' })) as IssuerTrustInput;
       return await this.decisions.decide(input);
     } catch (exception) {
