@@ -20,10 +20,13 @@ export { RecognitionService } from './recognition/recognition.service.js';
 export { RegistryModule } from './registry.module.js';
 export {
   entryAt,
+  epochMs,
+  type Instant,
   type Interval,
   nextChangeFrom,
   statusAt,
 } from './time-rules.js';
+export { type EpochMs, NONE, shared, SharedValues } from './facts/shared-values.js';
 export {
   type AccreditationRecord,
   byIds,

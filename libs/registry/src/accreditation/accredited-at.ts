@@ -1,5 +1,7 @@
 import {
   contains,
+  epochMs,
+  type Instant,
   type Interval,
   intersect,
   statusAt,
@@ -24,6 +26,8 @@ import {
  *   A status is the last history entry with effectiveAt ≤ t (of two at one instant, the later
  *   recorded); before the first entry nothing has said otherwise and the record counts as ACTIVE.
  *
+ * Times are `Instant`s: Dates where entities are read, epoch milliseconds in the trust index.
+ *
  * - `accreditedAt` (TS, one instant): the organisation field `accredited`; the trust evaluation
  *   builds its answer from the same parts (`organisationActiveAt`, `accreditationInForceAt`).
  * - `accreditedWindows` (TS, all instants): what the catalogue stores in search documents, so that
@@ -36,9 +40,9 @@ import {
 
 /** An agency recognition as the rule reads it. */
 export interface RecognitionWindow {
-  readonly validFrom: Date;
+  readonly validFrom: Instant;
   /** Exclusive; null = until further notice. */
-  readonly validUntil: Date | null;
+  readonly validUntil: Instant | null;
   /** Countries the agency's decisions count for; empty = anywhere. */
   readonly jurisdictions: readonly string[];
 }
@@ -46,9 +50,9 @@ export interface RecognitionWindow {
 /** A decision as the rule reads it. */
 export interface DecisionFacts {
   readonly decision: string;
-  readonly validFrom: Date;
+  readonly validFrom: Instant;
   /** Exclusive. null only where a reader allows open-ended decisions (the registry's own never are). */
-  readonly expiresAt: Date | null;
+  readonly expiresAt: Instant | null;
   readonly statusHistory: readonly TimedEntry[];
 }
 
@@ -62,11 +66,11 @@ export interface ProviderAccreditationFacts {
 // ---- The parts, one instant ----
 
 /** A record's status at `at`; ACTIVE before its first entry (nothing has said otherwise yet). */
-export function recordStatusAt<S extends string>(history: readonly TimedEntry<S>[], at: Date): S | 'ACTIVE' {
+export function recordStatusAt<S extends string>(history: readonly TimedEntry<S>[], at: Instant): S | 'ACTIVE' {
   return statusAt(history, at) ?? 'ACTIVE';
 }
 
-export function organisationActiveAt(history: readonly TimedEntry[], at: Date): boolean {
+export function organisationActiveAt(history: readonly TimedEntry[], at: Instant): boolean {
   return recordStatusAt(history, at) === 'ACTIVE';
 }
 
@@ -76,13 +80,13 @@ export function decisionGrants(decision: string): boolean {
 }
 
 /** Where `at` lies in the decision's [validFrom, expiresAt). */
-export function decisionPeriodAt(decision: Pick<DecisionFacts, 'validFrom' | 'expiresAt'>, at: Date): 'NOT_YET_VALID' | 'IN_FORCE' | 'EXPIRED' {
-  if (at.getTime() < decision.validFrom.getTime()) return 'NOT_YET_VALID';
+export function decisionPeriodAt(decision: Pick<DecisionFacts, 'validFrom' | 'expiresAt'>, at: Instant): 'NOT_YET_VALID' | 'IN_FORCE' | 'EXPIRED' {
+  if (epochMs(at) < epochMs(decision.validFrom)) return 'NOT_YET_VALID';
   return withinWindow(decision.validFrom, decision.expiresAt, at) ? 'IN_FORCE' : 'EXPIRED';
 }
 
 /** The recognition holds at `at` (validUntil exclusive). */
-export function recognitionHoldsAt(recognition: Pick<RecognitionWindow, 'validFrom' | 'validUntil'>, at: Date): boolean {
+export function recognitionHoldsAt(recognition: Pick<RecognitionWindow, 'validFrom' | 'validUntil'>, at: Instant): boolean {
   return withinWindow(recognition.validFrom, recognition.validUntil, at);
 }
 
@@ -96,7 +100,7 @@ export function accreditationInForceAt(
   accreditation: DecisionFacts,
   agencyRecognitions: readonly RecognitionWindow[],
   country: string,
-  at: Date,
+  at: Instant,
 ): boolean {
   return (
     decisionGrants(accreditation.decision) &&
@@ -107,7 +111,7 @@ export function accreditationInForceAt(
 }
 
 /** The rule at one instant. */
-export function accreditedAt(provider: ProviderAccreditationFacts, at: Date): boolean {
+export function accreditedAt(provider: ProviderAccreditationFacts, at: Instant): boolean {
   return (
     organisationActiveAt(provider.statusHistory, at) &&
     provider.accreditations.some((a) => accreditationInForceAt(a, a.agencyRecognitions, provider.country, at))
@@ -135,8 +139,8 @@ export function accreditedWindows(provider: ProviderAccreditationFacts): Interva
 }
 
 /** Whether the windows say accredited at `at`: the same answer as accreditedAt (the e2e spec checks it). */
-export function windowsSayAccredited(windows: readonly Interval[], at: Date): boolean {
-  return contains(windows, at.getTime());
+export function windowsSayAccredited(windows: readonly Interval[], at: Instant): boolean {
+  return contains(windows, epochMs(at));
 }
 
 // ---- The same rule in SQL ----

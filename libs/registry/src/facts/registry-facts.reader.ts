@@ -4,15 +4,17 @@
  * reader takes an optional list of ids, and reads everything without one.
  */
 import { groupBy } from '#platform';
+import { compactList, type EpochMs, NONE, shared } from './shared-values.js';
 
 /** Anything that runs SQL: a DataSource, an EntityManager or a QueryRunner inside a transaction. */
 export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<any>;
 }
 
+/** Times in these records are epoch milliseconds (`EpochMs`): the trust index keeps them all in memory. */
 export interface StatusRecord<S extends string> {
   readonly status: S;
-  readonly effectiveAt: Date;
+  readonly effectiveAt: EpochMs;
   readonly reason: string;
 }
 
@@ -34,10 +36,10 @@ export interface AccreditationRecord {
   readonly type: string;
   readonly title: string;
   readonly decision: 'POSITIVE' | 'POSITIVE_WITH_CONDITIONS' | 'NEGATIVE';
-  readonly issuedAt: Date;
-  readonly validFrom: Date;
-  readonly reviewDate: Date | null;
-  readonly expiresAt: Date | null;
+  readonly issuedAt: EpochMs;
+  readonly validFrom: EpochMs;
+  readonly reviewDate: EpochMs | null;
+  readonly expiresAt: EpochMs | null;
   readonly reportUrl: string | null;
   readonly supersedesId: string | null;
   readonly limitEqfLevels: readonly number[];
@@ -51,32 +53,18 @@ export interface AccreditationRecord {
 export interface RecognitionRecord {
   readonly id: string;
   readonly agencyId: string;
-  readonly validFrom: Date;
-  readonly validUntil: Date | null;
+  readonly validFrom: EpochMs;
+  readonly validUntil: EpochMs | null;
   readonly jurisdictions: readonly string[];
 }
 
 type Row = Record<string, any>;
 
-/**
- * The trust index keeps every record in memory (DESIGN §7: the api under 400 MB with 100k
- * organisations), so records share what repeats: an empty list is one frozen list, and the short
- * strings many records carry (kinds, countries, types, decisions, statuses, the generator's and
- * agencies' stock reasons and titles) are kept once. Bounded, so that unique strings are not hoarded.
- */
-const NONE: readonly never[] = Object.freeze([]);
-const SHARED_STRINGS_LIMIT = 50_000;
-const sharedStrings = new Map<string, string>();
-
-function shared<S extends string>(value: S): S {
-  const known = sharedStrings.get(value);
-  if (known !== undefined) return known as S;
-  if (sharedStrings.size < SHARED_STRINGS_LIMIT) sharedStrings.set(value, value);
-  return value;
-}
-
-function list<T>(values: readonly T[] | null | undefined): readonly T[] {
-  return values && values.length > 0 ? values : NONE;
+/** A timestamp column as the trust index keeps it. */
+function epochMs(value: Date): EpochMs;
+function epochMs(value: Date | null): EpochMs | null;
+function epochMs(value: Date | null): EpochMs | null {
+  return value === null ? null : value.getTime();
 }
 
 /** `WHERE <column> = ANY($1)` when ids are given, nothing otherwise: one reader serves the full read and the incremental one. */
@@ -104,9 +92,9 @@ export async function readOrganisations(db: Queryable, ids?: readonly string[]):
     kind: shared(o.kind as OrganisationRecord['kind']),
     legalName: o.legal_name,
     legalIdentifier: o.legal_identifier,
-    otherIdentifiers: list(o.other_identifiers),
+    otherIdentifiers: compactList(o.other_identifiers),
     country: shared(o.country),
-    statusHistory: (history.get(o.id) ?? []).map((e) => statusRecord<OrganisationRecord['statusHistory'][number]['status']>(e)),
+    statusHistory: statusRecords<OrganisationRecord['statusHistory'][number]['status']>(history.get(o.id)),
   }));
 }
 
@@ -134,17 +122,17 @@ export async function readAccreditations(db: Queryable, ids?: readonly string[])
     type: shared(a.type),
     title: shared(a.title),
     decision: shared(a.decision as AccreditationRecord['decision']),
-    issuedAt: a.issued_at,
-    validFrom: a.valid_from,
-    reviewDate: a.review_date,
-    expiresAt: a.expires_at,
+    issuedAt: epochMs(a.issued_at),
+    validFrom: epochMs(a.valid_from),
+    reviewDate: epochMs(a.review_date),
+    expiresAt: epochMs(a.expires_at),
     reportUrl: a.report_url,
     supersedesId: a.supersedes_id,
-    limitEqfLevels: list(a.limit_eqf_levels),
-    limitFields: list(a.limit_fields),
-    limitJurisdictions: list(a.limit_jurisdictions),
-    limitOpportunities: list(a.limit_opportunities),
-    statusHistory: (history.get(a.id) ?? []).map((e) => statusRecord<AccreditationRecord['statusHistory'][number]['status']>(e)),
+    limitEqfLevels: compactList(a.limit_eqf_levels),
+    limitFields: compactList(a.limit_fields),
+    limitJurisdictions: compactList(a.limit_jurisdictions),
+    limitOpportunities: compactList(a.limit_opportunities),
+    statusHistory: statusRecords<AccreditationRecord['statusHistory'][number]['status']>(history.get(a.id)),
   }));
 }
 
@@ -155,9 +143,16 @@ export async function readRecognitions(db: Queryable, ids?: readonly string[]): 
     `SELECT id, agency_id, valid_from, valid_until, jurisdictions FROM agency_recognitions ${filter.where}`,
     filter.parameters,
   );
-  return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, validFrom: r.valid_from, validUntil: r.valid_until, jurisdictions: list(r.jurisdictions) }));
+  return rows.map((r) => ({
+    id: r.id,
+    agencyId: r.agency_id,
+    validFrom: epochMs(r.valid_from),
+    validUntil: epochMs(r.valid_until),
+    jurisdictions: compactList(r.jurisdictions),
+  }));
 }
 
-function statusRecord<S extends string>(row: Row): StatusRecord<S> {
-  return { status: shared(row.status as S), effectiveAt: row.effective_at as Date, reason: shared(row.reason as string) };
+function statusRecords<S extends string>(rows: readonly Row[] | undefined): readonly StatusRecord<S>[] {
+  if (rows === undefined) return NONE;
+  return rows.map((row) => ({ status: shared(row.status as S), effectiveAt: epochMs(row.effective_at as Date), reason: shared(row.reason as string) }));
 }

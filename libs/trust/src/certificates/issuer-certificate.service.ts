@@ -61,7 +61,7 @@ export class IssuerCertificateService {
           throw DomainError.badInput([{ field: 'input.certificatePem', message: `does not chain to a trust anchor: ${chain.problem}` }]);
         }
         anchorId = anchors.find((a) => a.sha256 === chain.anchor.sha256)!.id;
-        chainValidity = validityOfPath(chain.path).map((v) => ({ notBefore: v.notBefore.toISOString(), notAfter: v.notAfter.toISOString() }));
+        chainValidity = validityOfPath(chain.path).map((v) => ({ notBefore: new Date(v.notBefore).toISOString(), notAfter: new Date(v.notAfter).toISOString() }));
       }
       const repository = manager.getRepository(IssuerCertificateEntity);
       const certificate = await repository.save(

@@ -8,7 +8,7 @@ import { evaluateTrust, type IssuerKey, nextChangeAfter, type TrustEvaluation } 
 import { canonicalQuestion, hashOfCanonicalQuestion } from '../signing/question-hash.js';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustIndexService } from '../trust-index/trust-index.service.js';
-import type { TrustState } from '../trust-index/trust-state.js';
+import type { IndexedCertificate, TrustState } from '../trust-index/trust-state.js';
 import { IDENTITY_FIELDS, type IssuerTrustInput } from './dto/issuer-trust.input.js';
 import type { DecisionCertificate, TrustDecision } from './trust-decision.types.js';
 
@@ -71,7 +71,7 @@ export class TrustDecisionService {
       // A question about "now" may be answered again with this signed answer for a moment, but
       // never past the next instant at which a fact it read changes; one about a fixed time as long
       // as the registry does not change.
-      const reusableUntil = input.at ? Infinity : Math.min(evaluatedAt.getTime() + REUSE_NOW_ANSWERS_MS, nextChangeAfter(query, state, at)?.getTime() ?? Infinity);
+      const reusableUntil = input.at ? Infinity : Math.min(evaluatedAt.getTime() + REUSE_NOW_ANSWERS_MS, nextChangeAfter(query, state, at) ?? Infinity);
       // The state is not read past this point. The same question asked while this answer is being
       // signed gets this answer and signature, rather than each signing its own (at 10 concurrent
       // lookups of one issuer, every expiry of the reuse window cost up to 10 signatures).
@@ -93,7 +93,7 @@ export class TrustDecisionService {
     }
     const certificate = state.certificate(input.certificateSha256!.toLowerCase());
     return certificate
-      ? { organisationId: certificate.registeredOrganisationId, key: { kind: 'certificate', certificate }, certificate: { ...certificate, registered: true } }
+      ? { organisationId: certificate.registeredOrganisationId, key: { kind: 'certificate', certificate }, certificate: registeredCertificate(certificate) }
       : { organisationId: null, key: null, certificate: null };
   }
 
@@ -106,7 +106,7 @@ export class TrustDecisionService {
     const leaf = certificateFromField(pem, 'input.certificatePem');
     const registered = state.certificate(leaf.sha256);
     if (registered) {
-      return { organisationId: registered.registeredOrganisationId, key: { kind: 'certificate', certificate: registered }, certificate: { ...registered, registered: true } };
+      return { organisationId: registered.registeredOrganisationId, key: { kind: 'certificate', certificate: registered }, certificate: registeredCertificate(registered) };
     }
     const intermediates = intermediatesPem ? chainFromField(intermediatesPem, 'input.intermediatesPem') : [];
     const chain = await verifyChainToAnchors(leaf, intermediates, this.anchorsOf(state));
@@ -114,8 +114,8 @@ export class TrustDecisionService {
     const facts: CertificateFacts = {
       sha256: leaf.sha256,
       organizationIdentifier: leaf.organizationIdentifier,
-      notBefore: leaf.notBefore,
-      notAfter: leaf.notAfter,
+      notBefore: leaf.notBefore.getTime(),
+      notAfter: leaf.notAfter.getTime(),
       keyUsageAllowsSigning: leaf.keyUsageAllowsSigning,
       qualifiedESeal: leaf.qualifiedESeal,
       registeredOrganisationId: null,
@@ -180,9 +180,9 @@ export class TrustDecisionService {
         type: a.type,
         title: a.title,
         decision: a.decision,
-        validFrom: a.validFrom,
-        expiresAt: a.expiresAt,
-        reviewDate: a.reviewDate,
+        validFrom: new Date(a.validFrom),
+        expiresAt: dateOrNull(a.expiresAt),
+        reviewDate: dateOrNull(a.reviewDate),
       })),
       at,
       evaluatedAt,
@@ -255,6 +255,16 @@ class SignedAnswers {
   forget(question: string, decision: Promise<TrustDecision>): void {
     if (this.byQuestion.get(question)?.decision === decision) this.byQuestion.delete(question);
   }
+}
+
+/** A registered certificate as the answer shows it (the trust index keeps its dates as numbers). */
+function registeredCertificate(certificate: IndexedCertificate): DecisionCertificate {
+  const { sha256, subjectDn, issuerDn, organizationIdentifier, qualifiedESeal } = certificate;
+  return { sha256, subjectDn, issuerDn, notBefore: new Date(certificate.notBefore), notAfter: new Date(certificate.notAfter), organizationIdentifier, qualifiedESeal, registered: true };
+}
+
+function dateOrNull(time: number | null): Date | null {
+  return time === null ? null : new Date(time);
 }
 
 /** Whom an unknown certificate names, so that the verifier knows whom it asked about. */

@@ -20,7 +20,10 @@ import type {
 // ---- Factories: one accredited German provider with a registered, anchored, qualified seal ----
 
 const d = (iso: string): Date => new Date(iso);
-const plusMs = (date: Date, ms: number): Date => new Date(date.getTime() + ms);
+/** Facts carry times as epoch milliseconds, as the trust index keeps them. */
+const ms = (iso: string): number => Date.parse(iso);
+/** A time to ask at, `ms` from a fact's time (or from another time to ask at). */
+const plusMs = (time: Date | number, delta: number): Date => new Date(+time + delta);
 
 const AT = d('2025-06-01T12:00:00.000Z');
 const LEGAL_ID = 'VATDE-123456789';
@@ -31,7 +34,7 @@ function organisation(overrides: Partial<OrganisationFacts> = {}): OrganisationF
     id: 'org-1',
     legalIdentifier: LEGAL_ID,
     country: 'DE',
-    statusHistory: [{ status: 'ACTIVE', effectiveAt: d('2020-01-01T00:00:00Z') }],
+    statusHistory: [{ status: 'ACTIVE', effectiveAt: ms('2020-01-01T00:00:00Z') }],
     ...overrides,
   };
 }
@@ -39,8 +42,8 @@ function organisation(overrides: Partial<OrganisationFacts> = {}): OrganisationF
 function recognition(overrides: Partial<AgencyRecognitionFacts> = {}): AgencyRecognitionFacts {
   return {
     agencyId: 'agency-1',
-    validFrom: d('2020-01-01T00:00:00Z'),
-    validUntil: d('2030-01-01T00:00:00Z'),
+    validFrom: ms('2020-01-01T00:00:00Z'),
+    validUntil: ms('2030-01-01T00:00:00Z'),
     jurisdictions: [],
     ...overrides,
   };
@@ -52,14 +55,14 @@ function accreditation(overrides: Partial<AccreditationFacts> = {}): Accreditati
     accreditedOrganisationId: 'org-1',
     accreditingAgentId: 'agency-1',
     decision: 'POSITIVE',
-    validFrom: d('2021-01-01T00:00:00Z'),
-    expiresAt: d('2027-01-01T00:00:00Z'),
-    reviewDate: d('2026-01-01T00:00:00Z'),
+    validFrom: ms('2021-01-01T00:00:00Z'),
+    expiresAt: ms('2027-01-01T00:00:00Z'),
+    reviewDate: ms('2026-01-01T00:00:00Z'),
     limitEqfLevels: [],
     limitFields: [],
     limitJurisdictions: [],
     limitOpportunities: [],
-    statusHistory: [{ status: 'ACTIVE', effectiveAt: d('2021-01-01T00:00:00Z') }],
+    statusHistory: [{ status: 'ACTIVE', effectiveAt: ms('2021-01-01T00:00:00Z') }],
     ...overrides,
   };
 }
@@ -68,8 +71,8 @@ function certificate(overrides: Partial<CertificateFacts> = {}): CertificateFact
   return {
     sha256: SHA,
     organizationIdentifier: LEGAL_ID,
-    notBefore: d('2024-01-01T00:00:00Z'),
-    notAfter: d('2026-01-01T00:00:00Z'),
+    notBefore: ms('2024-01-01T00:00:00Z'),
+    notAfter: ms('2026-01-01T00:00:00Z'),
     keyUsageAllowsSigning: true,
     qualifiedESeal: true,
     registeredOrganisationId: 'org-1',
@@ -77,8 +80,8 @@ function certificate(overrides: Partial<CertificateFacts> = {}): CertificateFact
     chain: {
       anchorId: 'anchor-1',
       validity: [
-        { notBefore: d('2018-01-01T00:00:00Z'), notAfter: d('2028-01-01T00:00:00Z') },
-        { notBefore: d('2015-01-01T00:00:00Z'), notAfter: d('2035-01-01T00:00:00Z') },
+        { notBefore: ms('2018-01-01T00:00:00Z'), notAfter: ms('2028-01-01T00:00:00Z') },
+        { notBefore: ms('2015-01-01T00:00:00Z'), notAfter: ms('2035-01-01T00:00:00Z') },
       ],
     },
     ...overrides,
@@ -86,7 +89,7 @@ function certificate(overrides: Partial<CertificateFacts> = {}): CertificateFact
 }
 
 function anchor(overrides: Partial<TrustAnchorFacts> = {}): TrustAnchorFacts {
-  return { id: 'anchor-1', statusHistory: [{ status: 'ACTIVE', effectiveAt: d('2015-01-01T00:00:00Z') }], ...overrides };
+  return { id: 'anchor-1', statusHistory: [{ status: 'ACTIVE', effectiveAt: ms('2015-01-01T00:00:00Z') }], ...overrides };
 }
 
 function did(overrides: Partial<DidFacts> = {}): DidFacts {
@@ -125,8 +128,9 @@ const byDid = (facts: DidFacts = did()): TrustQuery => ({ organisationId: 'org-1
 /** Every code any test saw, so that the last test can prove each one is exercised. */
 const seen = { reasons: new Set<string>(), warnings: new Set<string>() };
 
-function evaluate(query: TrustQuery, world: World = {}, at: Date = AT): TrustEvaluation {
-  const result = evaluateTrust(query, registry(world), at);
+/** `at` may be a fact's own time (epoch milliseconds). */
+function evaluate(query: TrustQuery, world: World = {}, at: Date | number = AT): TrustEvaluation {
+  const result = evaluateTrust(query, registry(world), new Date(at));
   result.reasons.forEach((r) => seen.reasons.add(r.code));
   result.warnings.forEach((w) => seen.warnings.add(w.code));
   return result;
@@ -170,7 +174,7 @@ describe('evaluateTrust', () => {
     });
 
     it('trusts it by organisation alone, without any key check', () => {
-      const result = evaluate(byOrganisation(), { anchors: [anchor({ statusHistory: [{ status: 'REVOKED', effectiveAt: AT }] })] });
+      const result = evaluate(byOrganisation(), { anchors: [anchor({ statusHistory: [{ status: 'REVOKED', effectiveAt: AT.getTime() }] })] });
       expectTrusted(result);
       expect(result.organisationId).toBe('org-1');
     });
@@ -218,7 +222,7 @@ describe('evaluateTrust', () => {
     });
 
     it('accepts an unregistered certificate by anchor and legal identifier, whatever its dates', () => {
-      const renewed = certificate({ registeredOrganisationId: null, notBefore: d('2030-01-01T00:00:00Z'), notAfter: d('2031-01-01T00:00:00Z') });
+      const renewed = certificate({ registeredOrganisationId: null, notBefore: ms('2030-01-01T00:00:00Z'), notAfter: ms('2031-01-01T00:00:00Z') });
       expect(certificateIdentifies(renewed, organisation())).toBe(true);
       expect(certificateIdentifies({ ...renewed, organizationIdentifier: null }, organisation())).toBe(false);
     });
@@ -242,7 +246,7 @@ describe('evaluateTrust', () => {
     });
 
     it('honours a revocation recorded for the future only from its effectiveAt (inclusive)', () => {
-      const revokedAt = d('2025-09-01T00:00:00Z');
+      const revokedAt = ms('2025-09-01T00:00:00Z');
       const revoked = certificate({ revocations: [{ effectiveAt: revokedAt, reason: 'key compromise' }] });
       expectTrusted(evaluate(byCertificate(revoked), {}, AT));
       expectTrusted(evaluate(byCertificate(revoked), {}, plusMs(revokedAt, -1)));
@@ -273,10 +277,10 @@ describe('evaluateTrust', () => {
       });
 
       it('is reported when a chain certificate is not valid at the time asked, with inclusive edges', () => {
-        const intermediateEnd = d('2025-03-01T00:00:00Z');
+        const intermediateEnd = ms('2025-03-01T00:00:00Z');
         const cert = certificate({
-          notBefore: d('2024-01-01T00:00:00Z'),
-          chain: { anchorId: 'anchor-1', validity: [{ notBefore: d('2020-01-01T00:00:00Z'), notAfter: intermediateEnd }] },
+          notBefore: ms('2024-01-01T00:00:00Z'),
+          chain: { anchorId: 'anchor-1', validity: [{ notBefore: ms('2020-01-01T00:00:00Z'), notAfter: intermediateEnd }] },
         });
         expectTrusted(evaluate(byCertificate(cert), {}, intermediateEnd));
         const result = evaluate(byCertificate(cert), {}, plusMs(intermediateEnd, 1));
@@ -285,7 +289,7 @@ describe('evaluateTrust', () => {
       });
 
       it('is reported from the moment the anchor is revoked, and not before', () => {
-        const anchors = [anchor({ statusHistory: [{ status: 'ACTIVE', effectiveAt: d('2015-01-01T00:00:00Z') }, { status: 'REVOKED', effectiveAt: AT }] })];
+        const anchors = [anchor({ statusHistory: [{ status: 'ACTIVE', effectiveAt: ms('2015-01-01T00:00:00Z') }, { status: 'REVOKED', effectiveAt: AT.getTime() }] })];
         expectTrusted(evaluate(byCertificate(), { anchors }, plusMs(AT, -1)));
         expectNotTrusted(evaluate(byCertificate(), { anchors }, AT), ['CERTIFICATE_CHAIN_UNTRUSTED']);
       });
@@ -294,9 +298,9 @@ describe('evaluateTrust', () => {
         const anchors = [
           anchor({
             statusHistory: [
-              { status: 'ACTIVE', effectiveAt: d('2015-01-01T00:00:00Z') },
-              { status: 'REVOKED', effectiveAt: d('2024-01-01T00:00:00Z') },
-              { status: 'ACTIVE', effectiveAt: d('2025-01-01T00:00:00Z') },
+              { status: 'ACTIVE', effectiveAt: ms('2015-01-01T00:00:00Z') },
+              { status: 'REVOKED', effectiveAt: ms('2024-01-01T00:00:00Z') },
+              { status: 'ACTIVE', effectiveAt: ms('2025-01-01T00:00:00Z') },
             ],
           }),
         ];
@@ -310,14 +314,14 @@ describe('evaluateTrust', () => {
           anchor({
             listing,
             statusHistory: [
-              { status: 'ACTIVE', effectiveAt: d('2023-06-10T15:16:00Z') },
-              { status: 'REVOKED', effectiveAt: d('2025-09-01T00:00:00Z') },
+              { status: 'ACTIVE', effectiveAt: ms('2023-06-10T15:16:00Z') },
+              { status: 'REVOKED', effectiveAt: ms('2025-09-01T00:00:00Z') },
             ],
           }),
         ];
 
         it('is reported before the service was first listed, naming it and the date it is listed from', () => {
-          const sealedEarly = byCertificate(certificate({ notBefore: d('2022-01-01T00:00:00Z') }));
+          const sealedEarly = byCertificate(certificate({ notBefore: ms('2022-01-01T00:00:00Z') }));
           const result = evaluate(sealedEarly, { anchors: listed }, d('2023-06-10T15:15:59.999Z'));
           expectNotTrusted(result, ['CERTIFICATE_CHAIN_UNTRUSTED']);
           expect(messageOf(result, 'CERTIFICATE_CHAIN_UNTRUSTED')).toContain(
@@ -374,7 +378,7 @@ describe('evaluateTrust', () => {
     });
 
     it('reports DID_REVOKED from the revocation\'s effectiveAt (inclusive)', () => {
-      const revoked = did({ revocations: [{ effectiveAt: AT, reason: 'controller lost' }] });
+      const revoked = did({ revocations: [{ effectiveAt: AT.getTime(), reason: 'controller lost' }] });
       expectTrusted(evaluate(byDid(revoked), {}, plusMs(AT, -1)));
       const result = evaluate(byDid(revoked), {}, AT);
       expectNotTrusted(result, ['DID_REVOKED']);
@@ -383,10 +387,10 @@ describe('evaluateTrust', () => {
   });
 
   describe('step 3: the organisation', () => {
-    const since = (status: 'SUSPENDED' | 'DEREGISTERED' | 'ACTIVE', iso: string) => ({ status, effectiveAt: d(iso) });
+    const since = (status: 'SUSPENDED' | 'DEREGISTERED' | 'ACTIVE', iso: string) => ({ status, effectiveAt: ms(iso) });
 
     it('reports ORGANISATION_SUSPENDED from the suspension\'s effectiveAt (inclusive)', () => {
-      const organisations = [organisation({ statusHistory: [since('ACTIVE', '2020-01-01T00:00:00Z'), { status: 'SUSPENDED', effectiveAt: AT }] })];
+      const organisations = [organisation({ statusHistory: [since('ACTIVE', '2020-01-01T00:00:00Z'), { status: 'SUSPENDED', effectiveAt: AT.getTime() }] })];
       expectTrusted(evaluate(byOrganisation(), { organisations }, plusMs(AT, -1)));
       const result = evaluate(byOrganisation(), { organisations }, AT);
       expectNotTrusted(result, ['ORGANISATION_SUSPENDED']);
@@ -422,14 +426,14 @@ describe('evaluateTrust', () => {
     });
 
     it('is valid from validFrom inclusive (ACCREDITATION_NOT_YET_VALID one millisecond earlier)', () => {
-      const validFrom = d('2025-06-01T12:00:00.000Z');
+      const validFrom = ms('2025-06-01T12:00:00.000Z');
       const w = world({ validFrom, statusHistory: [] });
       expectTrusted(evaluate(byOrganisation(), w, validFrom));
       expectNotTrusted(evaluate(byOrganisation(), w, plusMs(validFrom, -1)), ['ACCREDITATION_NOT_YET_VALID']);
     });
 
     it('expires at expiresAt (exclusive): ACCREDITATION_EXPIRED at exactly expiresAt', () => {
-      const expiresAt = d('2027-01-01T00:00:00Z');
+      const expiresAt = ms('2027-01-01T00:00:00Z');
       expectTrusted(evaluate(byOrganisation(), {}, plusMs(expiresAt, -1)));
       const result = evaluate(byOrganisation(), {}, expiresAt);
       expectNotTrusted(result, ['ACCREDITATION_EXPIRED']);
@@ -442,9 +446,9 @@ describe('evaluateTrust', () => {
 
     it('reports ACCREDITATION_SUSPENDED from effectiveAt (inclusive) and trusts again once reinstated', () => {
       const history: AccreditationFacts['statusHistory'] = [
-        { status: 'ACTIVE', effectiveAt: d('2021-01-01T00:00:00Z') },
-        { status: 'SUSPENDED', effectiveAt: AT },
-        { status: 'ACTIVE', effectiveAt: d('2025-09-01T00:00:00Z') },
+        { status: 'ACTIVE', effectiveAt: ms('2021-01-01T00:00:00Z') },
+        { status: 'SUSPENDED', effectiveAt: AT.getTime() },
+        { status: 'ACTIVE', effectiveAt: ms('2025-09-01T00:00:00Z') },
       ];
       const w = world({ statusHistory: history });
       expectTrusted(evaluate(byOrganisation(), w, plusMs(AT, -1)));
@@ -455,13 +459,13 @@ describe('evaluateTrust', () => {
     });
 
     it('reports ACCREDITATION_WITHDRAWN', () => {
-      const w = world({ statusHistory: [{ status: 'ACTIVE', effectiveAt: d('2021-01-01T00:00:00Z') }, { status: 'WITHDRAWN', effectiveAt: d('2025-01-01T00:00:00Z') }] });
+      const w = world({ statusHistory: [{ status: 'ACTIVE', effectiveAt: ms('2021-01-01T00:00:00Z') }, { status: 'WITHDRAWN', effectiveAt: ms('2025-01-01T00:00:00Z') }] });
       expectNotTrusted(evaluate(byOrganisation(), w), ['ACCREDITATION_WITHDRAWN']);
     });
 
     it('lets a superseded accreditation answer for times before it was superseded, and not after', () => {
-      const supersededAt = d('2025-03-01T00:00:00Z');
-      const w = world({ statusHistory: [{ status: 'ACTIVE', effectiveAt: d('2021-01-01T00:00:00Z') }, { status: 'SUPERSEDED', effectiveAt: supersededAt }] });
+      const supersededAt = ms('2025-03-01T00:00:00Z');
+      const w = world({ statusHistory: [{ status: 'ACTIVE', effectiveAt: ms('2021-01-01T00:00:00Z') }, { status: 'SUPERSEDED', effectiveAt: supersededAt }] });
       const before = evaluate(byOrganisation(), w, d('2024-06-01T00:00:00Z'));
       expectTrusted(before);
       expect(before.grantingAccreditationIds).toEqual(['acc-1']);
@@ -470,9 +474,9 @@ describe('evaluateTrust', () => {
     });
 
     it('hands over from a superseded accreditation to its successor', () => {
-      const supersededAt = d('2025-03-01T00:00:00Z');
-      const old = accreditation({ statusHistory: [{ status: 'ACTIVE', effectiveAt: d('2021-01-01T00:00:00Z') }, { status: 'SUPERSEDED', effectiveAt: supersededAt }] });
-      const successor = accreditation({ id: 'acc-2', validFrom: supersededAt, expiresAt: d('2031-01-01T00:00:00Z'), statusHistory: [] });
+      const supersededAt = ms('2025-03-01T00:00:00Z');
+      const old = accreditation({ statusHistory: [{ status: 'ACTIVE', effectiveAt: ms('2021-01-01T00:00:00Z') }, { status: 'SUPERSEDED', effectiveAt: supersededAt }] });
+      const successor = accreditation({ id: 'acc-2', validFrom: supersededAt, expiresAt: ms('2031-01-01T00:00:00Z'), statusHistory: [] });
       expect(evaluate(byOrganisation(), { accreditations: [old, successor] }, plusMs(supersededAt, -1)).grantingAccreditationIds).toEqual(['acc-1']);
       expect(evaluate(byOrganisation(), { accreditations: [old, successor] }, supersededAt).grantingAccreditationIds).toEqual(['acc-2']);
     });
@@ -482,7 +486,7 @@ describe('evaluateTrust', () => {
     });
 
     it('takes the later-recorded of two entries with the same effectiveAt', () => {
-      const effectiveAt = d('2025-01-01T00:00:00Z');
+      const effectiveAt = ms('2025-01-01T00:00:00Z');
       const suspendedThenActive = world({ statusHistory: [{ status: 'SUSPENDED', effectiveAt }, { status: 'ACTIVE', effectiveAt }] });
       const activeThenSuspended = world({ statusHistory: [{ status: 'ACTIVE', effectiveAt }, { status: 'SUSPENDED', effectiveAt }] });
       expectTrusted(evaluate(byOrganisation(), suspendedThenActive));
@@ -496,9 +500,9 @@ describe('evaluateTrust', () => {
     });
 
     describe('AGENCY_NOT_RECOGNISED', () => {
-      const from = d('2020-01-01T00:00:00Z');
-      const until = d('2030-01-01T00:00:00Z');
-      const open = world({ expiresAt: null, validFrom: d('2019-01-01T00:00:00Z'), statusHistory: [] });
+      const from = ms('2020-01-01T00:00:00Z');
+      const until = ms('2030-01-01T00:00:00Z');
+      const open = world({ expiresAt: null, validFrom: ms('2019-01-01T00:00:00Z'), statusHistory: [] });
 
       it('is reported when the agency has no recognition at all', () => {
         const result = evaluate(byOrganisation(), { recognitions: [] });
@@ -521,8 +525,8 @@ describe('evaluateTrust', () => {
 
       it('is reported in the gap between two recognition windows', () => {
         const recognitions = [
-          recognition({ validUntil: d('2023-01-01T00:00:00Z') }),
-          recognition({ validFrom: d('2024-01-01T00:00:00Z') }),
+          recognition({ validUntil: ms('2023-01-01T00:00:00Z') }),
+          recognition({ validFrom: ms('2024-01-01T00:00:00Z') }),
         ];
         expectNotTrusted(evaluate(byOrganisation(), { recognitions }, d('2023-06-01T00:00:00Z')), ['AGENCY_NOT_RECOGNISED']);
         expectTrusted(evaluate(byOrganisation(), { recognitions }, d('2022-06-01T00:00:00Z')));
@@ -594,8 +598,8 @@ describe('evaluateTrust', () => {
     const withdrawn = accreditation({
       id: 'acc-old',
       decision: 'POSITIVE_WITH_CONDITIONS',
-      reviewDate: d('2022-01-01T00:00:00Z'),
-      statusHistory: [{ status: 'WITHDRAWN', effectiveAt: d('2024-01-01T00:00:00Z') }],
+      reviewDate: ms('2022-01-01T00:00:00Z'),
+      statusHistory: [{ status: 'WITHDRAWN', effectiveAt: ms('2024-01-01T00:00:00Z') }],
     });
 
     it('trusts when one accreditation grants and another is withdrawn, listing only the granting one', () => {
@@ -611,12 +615,12 @@ describe('evaluateTrust', () => {
     });
 
     it('reports every reason found across key, organisation and accreditations, in step order', () => {
-      const organisations = [organisation({ statusHistory: [{ status: 'SUSPENDED', effectiveAt: d('2025-01-01T00:00:00Z') }] })];
+      const organisations = [organisation({ statusHistory: [{ status: 'SUSPENDED', effectiveAt: ms('2025-01-01T00:00:00Z') }] })];
       const accreditations = [
-        accreditation({ expiresAt: d('2025-01-01T00:00:00Z') }),
+        accreditation({ expiresAt: ms('2025-01-01T00:00:00Z') }),
         accreditation({ id: 'acc-2', decision: 'NEGATIVE', limitEqfLevels: [4] }),
       ];
-      const cert = certificate({ notAfter: d('2025-05-01T00:00:00Z'), keyUsageAllowsSigning: false });
+      const cert = certificate({ notAfter: ms('2025-05-01T00:00:00Z'), keyUsageAllowsSigning: false });
       const result = evaluate(byCertificate(cert, { eqfLevel: 6 }), { organisations, accreditations });
       expectNotTrusted(result, [
         'CERTIFICATE_EXPIRED',
@@ -631,8 +635,8 @@ describe('evaluateTrust', () => {
 
     it('reports one reason per code, its message naming every accreditation concerned in one sentence', () => {
       const accreditations = [
-        accreditation({ expiresAt: d('2025-01-01T00:00:00Z') }),
-        accreditation({ id: 'acc-2', expiresAt: d('2025-02-01T00:00:00Z') }),
+        accreditation({ expiresAt: ms('2025-01-01T00:00:00Z') }),
+        accreditation({ id: 'acc-2', expiresAt: ms('2025-02-01T00:00:00Z') }),
       ];
       const result = evaluate(byOrganisation(), { accreditations });
       expectNotTrusted(result, ['ACCREDITATION_EXPIRED']);
@@ -648,7 +652,7 @@ describe('evaluateTrust', () => {
 
     describe('warnings', () => {
       it('warns REVIEW_OVERDUE when a granting accreditation\'s reviewDate is before the time asked, not at it', () => {
-        const reviewDate = d('2025-06-01T12:00:00.000Z');
+        const reviewDate = ms('2025-06-01T12:00:00.000Z');
         const w = { accreditations: [accreditation({ reviewDate })] };
         expect(warningCodes(evaluate(byOrganisation(), w, reviewDate))).toEqual([]);
         const result = evaluate(byOrganisation(), w, plusMs(reviewDate, 1));
@@ -666,7 +670,7 @@ describe('evaluateTrust', () => {
 
       it('never flips the answer, all four warnings together', () => {
         const cert = certificate({ registeredOrganisationId: null, qualifiedESeal: false });
-        const accreditations = [accreditation({ decision: 'POSITIVE_WITH_CONDITIONS', reviewDate: d('2024-01-01T00:00:00Z') })];
+        const accreditations = [accreditation({ decision: 'POSITIVE_WITH_CONDITIONS', reviewDate: ms('2024-01-01T00:00:00Z') })];
         const result = evaluate(byCertificate(cert), { accreditations });
         expectTrusted(result);
         expect(warningCodes(result)).toEqual([...TRUST_WARNING_CODES]);
@@ -685,28 +689,28 @@ describe('evaluateTrust', () => {
       });
 
       it('is the accreditation\'s expiresAt when it ends before the certificate', () => {
-        const accreditations = [accreditation({ expiresAt: d('2025-09-01T00:00:00Z') })];
+        const accreditations = [accreditation({ expiresAt: ms('2025-09-01T00:00:00Z') })];
         expect(evaluate(byCertificate(), { accreditations }).validUntil).toEqual(d('2025-09-01T00:00:00Z'));
       });
 
       it('is the agency recognition\'s end when it comes before expiresAt', () => {
-        const recognitions = [recognition({ validUntil: d('2026-06-01T00:00:00Z') })];
+        const recognitions = [recognition({ validUntil: ms('2026-06-01T00:00:00Z') })];
         expect(evaluate(byOrganisation(), { recognitions }).validUntil).toEqual(d('2026-06-01T00:00:00Z'));
       });
 
       it('takes the longest-lasting recognition in force', () => {
-        const recognitions = [recognition({ validUntil: d('2026-06-01T00:00:00Z') }), recognition({ validUntil: null })];
+        const recognitions = [recognition({ validUntil: ms('2026-06-01T00:00:00Z') }), recognition({ validUntil: null })];
         expect(evaluate(byOrganisation(), { recognitions }).validUntil).toEqual(d('2027-01-01T00:00:00Z'));
       });
 
       it('lasts as long as the longest-lasting granting accreditation', () => {
-        const accreditations = [accreditation(), accreditation({ id: 'acc-2', expiresAt: d('2029-01-01T00:00:00Z') })];
+        const accreditations = [accreditation(), accreditation({ id: 'acc-2', expiresAt: ms('2029-01-01T00:00:00Z') })];
         expect(evaluate(byOrganisation(), { accreditations }).validUntil).toEqual(d('2029-01-01T00:00:00Z'));
         expect(evaluate(byCertificate(), { accreditations }).validUntil).toEqual(d('2026-01-01T00:00:00Z'));
       });
 
       it('ignores non-granting accreditations', () => {
-        const accreditations = [accreditation(), accreditation({ id: 'acc-2', expiresAt: d('2029-01-01T00:00:00Z'), decision: 'NEGATIVE' })];
+        const accreditations = [accreditation(), accreditation({ id: 'acc-2', expiresAt: ms('2029-01-01T00:00:00Z'), decision: 'NEGATIVE' })];
         expect(evaluate(byOrganisation(), { accreditations }).validUntil).toEqual(d('2027-01-01T00:00:00Z'));
       });
 

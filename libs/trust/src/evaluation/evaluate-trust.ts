@@ -14,6 +14,7 @@ import type {
   AgencyRecognitionFacts,
   CertificateFacts,
   DidFacts,
+  EpochMs,
   OrganisationFacts,
   RegistryFacts,
   Revocation,
@@ -29,6 +30,9 @@ import type {
  * organisation it was given with. Steps 3 and 4 are the registry's "accredited at t" (the parts
  * exported by #registry's accredited-at.ts, used here to decide and to explain), plus scope: the
  * registry's filter, the catalogue's search windows and this answer cannot disagree.
+ *
+ * The facts carry times as epoch milliseconds (how the trust index keeps them), so inside, `at` is
+ * one too; only the answer's `validUntil` is a Date again.
  */
 
 export const TRUST_STATUSES = ['TRUSTED', 'NOT_TRUSTED', 'UNKNOWN_ISSUER'] as const;
@@ -127,10 +131,11 @@ type Warning = Finding<TrustWarningCode>;
 
 interface Grant {
   readonly accreditation: AccreditationFacts;
-  readonly end: Date | null;
+  readonly end: EpochMs | null;
 }
 
-export function evaluateTrust(query: TrustQuery, facts: RegistryFacts, at: Date): TrustEvaluation {
+export function evaluateTrust(query: TrustQuery, facts: RegistryFacts, atDate: Date): TrustEvaluation {
+  const at = atDate.getTime();
   const organisation = query.organisationId === null ? undefined : facts.organisation(query.organisationId);
   if (organisation === undefined) {
     return unknownIssuer(
@@ -170,7 +175,7 @@ export function evaluateTrust(query: TrustQuery, facts: RegistryFacts, at: Date)
     warnings: merge([...keyCheck.warnings, ...grants.flatMap((g) => grantWarnings(g.accreditation, at))], TRUST_WARNING_CODES),
     organisationId: organisation.id,
     grantingAccreditationIds: grants.map((g) => g.accreditation.id),
-    validUntil: trustEnd(key, organisation, facts, grants, at),
+    validUntil: dateOrNull(trustEnd(key, organisation, facts, grants, at)),
   };
 }
 
@@ -216,7 +221,7 @@ function checkKey(
   key: IssuerKey | null,
   organisation: OrganisationFacts,
   facts: RegistryFacts,
-  at: Date,
+  at: EpochMs,
 ): { reasons: Reason[]; warnings: Warning[] } {
   if (key === null) return { reasons: [], warnings: [] };
   if (key.kind === 'did') return { reasons: didReasons(key.did, at), warnings: [] };
@@ -226,13 +231,13 @@ function checkKey(
   };
 }
 
-function certificateReasons(certificate: CertificateFacts, facts: RegistryFacts, at: Date): Reason[] {
+function certificateReasons(certificate: CertificateFacts, facts: RegistryFacts, at: EpochMs): Reason[] {
   const name = `certificate ${certificate.sha256}`;
   const reasons: Reason[] = [];
-  if (isBefore(at, certificate.notBefore)) {
+  if (at < certificate.notBefore) {
     reasons.push({ code: 'CERTIFICATE_NOT_YET_VALID', clause: `${name} is valid only from ${iso(certificate.notBefore)}` });
   }
-  if (isAfter(at, certificate.notAfter)) {
+  if (at > certificate.notAfter) {
     reasons.push({ code: 'CERTIFICATE_EXPIRED', clause: `${name} was valid only until ${iso(certificate.notAfter)}` });
   }
   const revocation = revocationAt(certificate.revocations, at);
@@ -246,7 +251,7 @@ function certificateReasons(certificate: CertificateFacts, facts: RegistryFacts,
   return reasons;
 }
 
-function chainReasons(certificate: CertificateFacts, facts: RegistryFacts, at: Date): Reason[] {
+function chainReasons(certificate: CertificateFacts, facts: RegistryFacts, at: EpochMs): Reason[] {
   const code = 'CERTIFICATE_CHAIN_UNTRUSTED';
   const name = `certificate ${certificate.sha256}`;
   const { anchorId, validity } = certificate.chain;
@@ -277,7 +282,7 @@ function listedAnchorReasons(
   history: readonly StatusEntry<TrustAnchorStatus>[],
   status: StatusEntry<TrustAnchorStatus> | null,
   name: string,
-  at: Date,
+  at: EpochMs,
 ): Reason[] {
   const code = 'CERTIFICATE_CHAIN_UNTRUSTED';
   const service = `"${listing.serviceName}" (a CA/QC service for eSeals in the ${listing.territory} trusted list)`;
@@ -306,7 +311,7 @@ function certificateWarnings(certificate: CertificateFacts, organisation: Organi
   return warnings;
 }
 
-function didReasons(did: DidFacts, at: Date): Reason[] {
+function didReasons(did: DidFacts, at: EpochMs): Reason[] {
   const revocation = revocationAt(did.revocations, at);
   if (revocation === null) return [];
   return [{ code: 'DID_REVOKED', clause: `DID ${did.did} was revoked with effect from ${iso(revocation.effectiveAt)} (${revocation.reason})` }];
@@ -315,7 +320,7 @@ function didReasons(did: DidFacts, at: Date): Reason[] {
 // ---- Step 3: the organisation ----
 
 /** Why the organisation is not active at `at` (none before its first entry: the registry's rule). */
-function checkOrganisation(organisation: OrganisationFacts, at: Date): Reason[] {
+function checkOrganisation(organisation: OrganisationFacts, at: EpochMs): Reason[] {
   const entry = entryAt(organisation.statusHistory, at);
   if (entry === null) return [];
   const name = `organisation ${organisation.id}`;
@@ -335,7 +340,7 @@ function checkAccreditations(
   organisation: OrganisationFacts,
   scope: TrustScope,
   facts: RegistryFacts,
-  at: Date,
+  at: EpochMs,
 ): { grants: Grant[]; reasons: Reason[] } {
   const accreditations = facts.accreditationsOf(organisation.id);
   if (accreditations.length === 0) {
@@ -368,7 +373,7 @@ function decisionReasons(accreditation: AccreditationFacts): Reason[] {
   return [{ code: 'ACCREDITATION_NEGATIVE', clause: `accreditation ${accreditation.id} records a negative decision` }];
 }
 
-function periodReasons(accreditation: AccreditationFacts, at: Date): Reason[] {
+function periodReasons(accreditation: AccreditationFacts, at: EpochMs): Reason[] {
   const name = `accreditation ${accreditation.id}`;
   switch (decisionPeriodAt(accreditation, at)) {
     case 'NOT_YET_VALID':
@@ -381,7 +386,7 @@ function periodReasons(accreditation: AccreditationFacts, at: Date): Reason[] {
 }
 
 /** No entry in force yet means ACTIVE (the registry's rule): whether it had started is validFrom's question. */
-function statusReasons(accreditation: AccreditationFacts, at: Date): Reason[] {
+function statusReasons(accreditation: AccreditationFacts, at: EpochMs): Reason[] {
   const entry = entryAt(accreditation.statusHistory, at);
   if (entry === null) return [];
   const clause = (verb: string) => `accreditation ${accreditation.id} was ${verb} with effect from ${iso(entry.effectiveAt)}`;
@@ -397,7 +402,7 @@ function statusReasons(accreditation: AccreditationFacts, at: Date): Reason[] {
   }
 }
 
-function recognitionsInForce(agencyId: string, country: string, facts: RegistryFacts, at: Date): AgencyRecognitionFacts[] {
+function recognitionsInForce(agencyId: string, country: string, facts: RegistryFacts, at: EpochMs): AgencyRecognitionFacts[] {
   return facts.recognitionsOf(agencyId).filter((r) => recognitionHoldsAt(r, at) && recognitionCovers(r, country));
 }
 
@@ -406,7 +411,7 @@ function recognitionReasons(
   organisation: OrganisationFacts,
   inForce: readonly AgencyRecognitionFacts[],
   facts: RegistryFacts,
-  at: Date,
+  at: EpochMs,
 ): Reason[] {
   if (inForce.length > 0) return [];
   const agencyId = accreditation.accreditingAgentId;
@@ -446,10 +451,10 @@ function limitReasons<T extends string | number>(
 
 // ---- Step 5: the answer's extras ----
 
-function grantWarnings(accreditation: AccreditationFacts, at: Date): Warning[] {
+function grantWarnings(accreditation: AccreditationFacts, at: EpochMs): Warning[] {
   const name = `accreditation ${accreditation.id}`;
   const warnings: Warning[] = [];
-  if (accreditation.reviewDate !== null && isBefore(accreditation.reviewDate, at)) {
+  if (accreditation.reviewDate !== null && accreditation.reviewDate < at) {
     warnings.push({ code: 'REVIEW_OVERDUE', clause: `${name} was due for review on ${iso(accreditation.reviewDate)}` });
   }
   if (accreditation.decision === 'POSITIVE_WITH_CONDITIONS') {
@@ -463,8 +468,8 @@ function grantWarnings(accreditation: AccreditationFacts, at: Date): Warning[] {
  * granting accreditation does — ended by recorded dates and by status changes the registry
  * already knows for a later time (a suspension recorded ahead).
  */
-function trustEnd(key: IssuerKey | null, organisation: OrganisationFacts, facts: RegistryFacts, grants: readonly Grant[], at: Date): Date | null {
-  const ends: (Date | null)[] = [latest(grants.map((g) => g.end)), nextChangeFrom(organisation.statusHistory, at, 'ACTIVE')];
+function trustEnd(key: IssuerKey | null, organisation: OrganisationFacts, facts: RegistryFacts, grants: readonly Grant[], at: EpochMs): EpochMs | null {
+  const ends: (EpochMs | null)[] = [latest(grants.map((g) => g.end)), nextChangeFrom(organisation.statusHistory, at, 'ACTIVE')];
   if (key?.kind === 'did') ends.push(nextRevocation(key.did.revocations, at));
   if (key?.kind === 'certificate') {
     const { certificate } = key;
@@ -478,10 +483,12 @@ function trustEnd(key: IssuerKey | null, organisation: OrganisationFacts, facts:
 /**
  * The first instant after `at` at which any fact this question reads changes: a status entry, a
  * validity bound, a review date. Until then the same question against the same registry state has
- * the same answer, so a signed answer may be reused (never past it). null: nothing known changes.
+ * the same answer, so a signed answer may be reused (never past it); in epoch milliseconds. null:
+ * nothing known changes.
  */
-export function nextChangeAfter(query: TrustQuery, facts: RegistryFacts, at: Date): Date | null {
-  const times: Date[] = [];
+export function nextChangeAfter(query: TrustQuery, facts: RegistryFacts, atDate: Date): EpochMs | null {
+  const at = atDate.getTime();
+  const times: EpochMs[] = [];
   const organisation = query.organisationId === null ? undefined : facts.organisation(query.organisationId);
   if (organisation !== undefined) {
     times.push(...organisation.statusHistory.map((e) => e.effectiveAt));
@@ -504,58 +511,54 @@ export function nextChangeAfter(query: TrustQuery, facts: RegistryFacts, at: Dat
     const anchor = certificate.chain.anchorId === null ? undefined : facts.trustAnchor(certificate.chain.anchorId);
     if (anchor) times.push(...anchor.statusHistory.map((e) => e.effectiveAt));
   }
-  return earliest(times.filter((t) => isAfter(t, at)));
+  return earliest(times.filter((t) => t > at));
 }
 
 // ---- Time rules of keys (status histories and windows are the registry's: #registry time-rules.ts) ----
 
 /** The earliest revocation that takes effect after `at`. */
-function nextRevocation(revocations: readonly Revocation[], at: Date): Date | null {
-  return earliest(revocations.filter((r) => isAfter(r.effectiveAt, at)).map((r) => r.effectiveAt));
+function nextRevocation(revocations: readonly Revocation[], at: EpochMs): EpochMs | null {
+  return earliest(revocations.filter((r) => r.effectiveAt > at).map((r) => r.effectiveAt));
 }
 
 /** Revocation is final: the earliest one in effect at `at`, if any. */
-function revocationAt(revocations: readonly Revocation[], at: Date): Revocation | null {
+function revocationAt(revocations: readonly Revocation[], at: EpochMs): Revocation | null {
   let first: Revocation | null = null;
   for (const revocation of revocations) {
-    if (isAfter(revocation.effectiveAt, at)) continue;
-    if (first === null || isBefore(revocation.effectiveAt, first.effectiveAt)) first = revocation;
+    if (revocation.effectiveAt > at) continue;
+    if (first === null || revocation.effectiveAt < first.effectiveAt) first = revocation;
   }
   return first;
 }
 
 /** X.509: valid from notBefore through notAfter, both inclusive. */
-function isValidAt(period: ValidityPeriod, at: Date): boolean {
-  return !isBefore(at, period.notBefore) && !isAfter(at, period.notAfter);
+function isValidAt(period: ValidityPeriod, at: EpochMs): boolean {
+  return period.notBefore <= at && at <= period.notAfter;
 }
 
-function isBefore(a: Date, b: Date): boolean {
-  return a.getTime() < b.getTime();
-}
-
-function isAfter(a: Date, b: Date): boolean {
-  return a.getTime() > b.getTime();
-}
-
-/** null stands for "never ends", so it loses to any date. */
-function earliest(ends: readonly (Date | null)[]): Date | null {
-  let result: Date | null = null;
-  for (const end of ends) if (end !== null && (result === null || isBefore(end, result))) result = end;
+/** null stands for "never ends", so it loses to any time. */
+function earliest(ends: readonly (EpochMs | null)[]): EpochMs | null {
+  let result: EpochMs | null = null;
+  for (const end of ends) if (end !== null && (result === null || end < result)) result = end;
   return result;
 }
 
-/** null stands for "never ends", so it wins over any date. Callers pass at least one end. */
-function latest(ends: readonly (Date | null)[]): Date | null {
-  let result: Date | null = null;
+/** null stands for "never ends", so it wins over any time. Callers pass at least one end. */
+function latest(ends: readonly (EpochMs | null)[]): EpochMs | null {
+  let result: EpochMs | null = null;
   for (const end of ends) {
     if (end === null) return null;
-    if (result === null || isAfter(end, result)) result = end;
+    if (result === null || end > result) result = end;
   }
   return result;
 }
 
-function iso(date: Date): string {
-  return date.toISOString();
+function iso(time: EpochMs): string {
+  return new Date(time).toISOString();
+}
+
+function dateOrNull(time: EpochMs | null): Date | null {
+  return time === null ? null : new Date(time);
 }
 
 // ---- Messages ----

@@ -1,13 +1,17 @@
 /**
  * The registry's facts as the trust evaluation (DESIGN §3) reads them. Plain data: whoever builds
  * them (the in-memory trust index) has already parsed certificates and verified chain signatures,
- * so nothing here depends on X.509, the database or the clock.
+ * so nothing here depends on X.509, the database or the clock. Times are epoch milliseconds, as
+ * the trust index keeps them (DESIGN §7: compact enough for the whole registry in memory).
  */
+import type { EpochMs } from '#registry';
+
+export type { EpochMs };
 
 /** One entry of an append-only status history; the entry in force at t is the last with effectiveAt ≤ t. */
 export interface StatusEntry<S extends string> {
   readonly status: S;
-  readonly effectiveAt: Date;
+  readonly effectiveAt: EpochMs;
 }
 
 export type OrganisationStatus = 'ACTIVE' | 'SUSPENDED' | 'DEREGISTERED';
@@ -26,9 +30,9 @@ export interface OrganisationFacts {
 
 export interface AgencyRecognitionFacts {
   readonly agencyId: string;
-  readonly validFrom: Date;
+  readonly validFrom: EpochMs;
   /** Exclusive, like an accreditation's expiresAt; null = open-ended. */
-  readonly validUntil: Date | null;
+  readonly validUntil: EpochMs | null;
   /** Countries the agency's decisions count for; empty = anywhere. */
   readonly jurisdictions: readonly string[];
 }
@@ -38,10 +42,10 @@ export interface AccreditationFacts {
   readonly accreditedOrganisationId: string;
   readonly accreditingAgentId: string;
   readonly decision: AccreditationDecision;
-  readonly validFrom: Date;
+  readonly validFrom: EpochMs;
   /** Exclusive: at == expiresAt is expired. null = open-ended (e.g. a permanent licence). */
-  readonly expiresAt: Date | null;
-  readonly reviewDate: Date | null;
+  readonly expiresAt: EpochMs | null;
+  readonly reviewDate: EpochMs | null;
   /** Every limit list: empty = unlimited in that dimension. */
   readonly limitEqfLevels: readonly number[];
   /** ISCED-F codes; a broad (2-digit) or narrow (3-digit) code covers the codes that start with it. */
@@ -52,14 +56,14 @@ export interface AccreditationFacts {
 }
 
 export interface Revocation {
-  readonly effectiveAt: Date;
+  readonly effectiveAt: EpochMs;
   readonly reason: string;
 }
 
 export interface ValidityPeriod {
-  readonly notBefore: Date;
+  readonly notBefore: EpochMs;
   /** Inclusive, as in X.509. */
-  readonly notAfter: Date;
+  readonly notAfter: EpochMs;
 }
 
 export interface CertificateFacts extends ValidityPeriod {

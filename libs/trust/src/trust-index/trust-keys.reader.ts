@@ -1,13 +1,18 @@
 import { groupBy } from '#platform';
-import { byIds, type Queryable } from '#registry';
+import { byIds, NONE, type Queryable, shared, SharedValues } from '#registry';
+import type { CertificateChainFacts, Revocation } from '../evaluation/trust-facts.js';
 import type { IndexedAnchor, IndexedCertificate, IndexedDid } from './trust-state.js';
 
 /**
  * Trust anchors, issuer certificates and DIDs with their key status histories, as the trust index
- * keeps them. Like the registry's readers: everything without ids, only the named records with.
+ * keeps them: compact like the registry's records (#registry `shared-values.ts`). Like the
+ * registry's readers: everything without ids, only the named records with.
  */
 
 type Row = Record<string, any>;
+
+/** Certificates issued under one CA share its chain: one object per distinct chain, not per certificate. */
+const sharedChains = new SharedValues<CertificateChainFacts>(10_000);
 
 async function keyStatus(db: Queryable, ids: readonly string[] | undefined): Promise<Map<string, Row[]>> {
   const filter = byIds('subject_id', ids);
@@ -18,8 +23,17 @@ async function keyStatus(db: Queryable, ids: readonly string[] | undefined): Pro
   return groupBy(rows, (r) => r.subject_id);
 }
 
-function revocations(history: readonly Row[] | undefined): { effectiveAt: Date; reason: string }[] {
-  return (history ?? []).filter((e) => e.status === 'REVOKED').map((e) => ({ effectiveAt: e.effective_at as Date, reason: e.reason as string }));
+function revocations(history: readonly Row[] | undefined): readonly Revocation[] {
+  const revoked = (history ?? []).filter((e) => e.status === 'REVOKED');
+  return revoked.length === 0 ? NONE : revoked.map((e) => ({ effectiveAt: (e.effective_at as Date).getTime(), reason: shared(e.reason as string) }));
+}
+
+/** `chain_validity` as stored (JSON text: ISO instants), with the anchor the chain verified to. */
+function chainOf(anchorId: string | null, validityJson: string): CertificateChainFacts {
+  return sharedChains.get(`${anchorId}|${validityJson}`, () => ({
+    anchorId,
+    validity: (JSON.parse(validityJson) as { notBefore: string; notAfter: string }[]).map((v) => ({ notBefore: Date.parse(v.notBefore), notAfter: Date.parse(v.notAfter) })),
+  }));
 }
 
 export async function readAnchors(db: Queryable, ids?: readonly string[]): Promise<IndexedAnchor[]> {
@@ -35,9 +49,9 @@ export async function readAnchors(db: Queryable, ids?: readonly string[]): Promi
     sha256: a.sha256,
     pem: a.pem,
     subjectDn: a.subject_dn,
-    notBefore: a.not_before,
-    notAfter: a.not_after,
-    statusHistory: (history.get(a.id) ?? []).map((e) => ({ status: e.status, effectiveAt: e.effective_at })),
+    notBefore: (a.not_before as Date).getTime(),
+    notAfter: (a.not_after as Date).getTime(),
+    statusHistory: (history.get(a.id) ?? []).map((e) => ({ status: e.status, effectiveAt: (e.effective_at as Date).getTime() })),
     listing: a.source === 'TRUSTED_LIST' ? { territory: a.territory, serviceName: a.service_name } : null,
   }));
 }
@@ -46,8 +60,8 @@ export async function readCertificates(db: Queryable, ids?: readonly string[]): 
   if (ids?.length === 0) return [];
   const filter = byIds('id', ids);
   const rows: Row[] = await db.query(
-    `SELECT id, organisation_id, sha256, subject_dn, issuer_dn, serial_number, not_before, not_after, organization_identifier,
-            key_usage_allows_signing, qualified_e_seal, anchor_id, chain_validity
+    `SELECT id, organisation_id, sha256, subject_dn, issuer_dn, not_before, not_after, organization_identifier,
+            key_usage_allows_signing, qualified_e_seal, anchor_id, chain_validity::text AS chain_validity
        FROM issuer_certificates ${filter.where}`,
     filter.parameters,
   );
@@ -56,19 +70,16 @@ export async function readCertificates(db: Queryable, ids?: readonly string[]): 
     id: c.id,
     sha256: c.sha256,
     subjectDn: c.subject_dn,
-    issuerDn: c.issuer_dn,
-    serialNumber: c.serial_number,
-    notBefore: c.not_before,
-    notAfter: c.not_after,
+    // A CA issues many seals: its name is kept once.
+    issuerDn: shared(c.issuer_dn as string),
+    notBefore: (c.not_before as Date).getTime(),
+    notAfter: (c.not_after as Date).getTime(),
     organizationIdentifier: c.organization_identifier,
     keyUsageAllowsSigning: c.key_usage_allows_signing,
     qualifiedESeal: c.qualified_e_seal,
     registeredOrganisationId: c.organisation_id,
     revocations: revocations(history.get(c.id)),
-    chain: {
-      anchorId: c.anchor_id,
-      validity: (c.chain_validity as { notBefore: string; notAfter: string }[]).map((v) => ({ notBefore: new Date(v.notBefore), notAfter: new Date(v.notAfter) })),
-    },
+    chain: chainOf(c.anchor_id, c.chain_validity),
   }));
 }
 

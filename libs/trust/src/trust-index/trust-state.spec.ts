@@ -17,7 +17,8 @@ function random(seed: number): () => number {
 }
 
 const id = (kind: string, n: number) => `00000000-0000-4000-8000-${kind}${String(n).padStart(11, '0')}`;
-const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + n));
+/** Epoch milliseconds, as the trust index keeps times. */
+const day = (n: number) => Date.UTC(2024, 0, 1 + n);
 
 class World {
   readonly organisations = new Map<string, IndexedOrganisation>();
@@ -126,7 +127,6 @@ class World {
           sha256: `sha-${certificateId}`,
           subjectDn: 'CN=Seal',
           issuerDn: 'CN=CA',
-          serialNumber: '01',
           notBefore: day(-10),
           notAfter: day(500),
           organizationIdentifier: 'VATFI-1',

@@ -1,5 +1,5 @@
-import type { AccreditationRecord, OrganisationRecord, RecognitionRecord } from '#registry';
-import type { CertificateFacts, DidFacts, RegistryFacts, TrustAnchorFacts } from '../evaluation/trust-facts.js';
+import { type AccreditationRecord, NONE, type OrganisationRecord, type RecognitionRecord } from '#registry';
+import type { CertificateFacts, DidFacts, EpochMs, RegistryFacts, TrustAnchorFacts } from '../evaluation/trust-facts.js';
 
 /** An organisation as the trust index keeps it: the registry's record, which the evaluation reads as OrganisationFacts. */
 export type IndexedOrganisation = OrganisationRecord;
@@ -7,12 +7,14 @@ export type IndexedOrganisation = OrganisationRecord;
 export type IndexedAccreditation = AccreditationRecord;
 export type IndexedRecognition = RecognitionRecord;
 
-/** A registered certificate: its facts plus what answers and the trust list show. */
+/**
+ * A registered certificate: its facts plus what answers and the trust list show (its serial number
+ * and PEM stay in the database: no answer shows them).
+ */
 export interface IndexedCertificate extends CertificateFacts {
   readonly id: string;
   readonly subjectDn: string;
   readonly issuerDn: string;
-  readonly serialNumber: string;
 }
 
 export interface IndexedDid extends DidFacts {
@@ -23,8 +25,8 @@ export interface IndexedAnchor extends TrustAnchorFacts {
   readonly sha256: string;
   readonly pem: string;
   readonly subjectDn: string;
-  readonly notBefore: Date;
-  readonly notAfter: Date;
+  readonly notBefore: EpochMs;
+  readonly notAfter: EpochMs;
 }
 
 /** Records read for a set of changes; each replaces the record with the same id. */
@@ -47,6 +49,12 @@ export function normaliseIdentifier(identifier: string): string {
  * removed (the registry deletes nothing); a change replaces the records it names, all of them in
  * one synchronous `apply`, so an answer computed without awaiting in between sees exactly one
  * registry state — the one `registrySequence` names.
+ *
+ * Kept compact (DESIGN §7: 100k organisations and 200k certificates in the api's memory): times
+ * are numbers and repeated values shared (the readers), a record that names an organisation or an
+ * anchor holds that record's own id string rather than a copy (here), and records are found by
+ * what answers look them up by, with no second map by id where the key never changes (a
+ * certificate's fingerprint, a DID, an accreditation's organisation).
  */
 export class TrustState implements RegistryFacts {
   registrySequence = 0;
@@ -55,15 +63,11 @@ export class TrustState implements RegistryFacts {
   private readonly organisationsById = new Map<string, IndexedOrganisation>();
   /** Normalised identifier → every organisation carrying it (legal or other); usually one. */
   private readonly identifierOwners = new Map<string, string[]>();
-  private readonly accreditationsById = new Map<string, IndexedAccreditation>();
   private readonly accreditationsByOrganisation = new Map<string, IndexedAccreditation[]>();
-  private readonly recognitionsById = new Map<string, IndexedRecognition>();
   private readonly recognitionsByAgency = new Map<string, IndexedRecognition[]>();
   private readonly anchorsById = new Map<string, IndexedAnchor>();
-  private readonly certificatesById = new Map<string, IndexedCertificate>();
   private readonly certificatesBySha256 = new Map<string, IndexedCertificate>();
   private readonly certificatesByOrganisation = new Map<string, IndexedCertificate[]>();
-  private readonly didsById = new Map<string, IndexedDid>();
   private readonly didsByValue = new Map<string, IndexedDid>();
   private readonly didsByOrganisation = new Map<string, IndexedDid[]>();
 
@@ -75,6 +79,7 @@ export class TrustState implements RegistryFacts {
 
   /** Replaces the given records and moves to `registrySequence`; synchronous, so no answer sees half of it. */
   apply(records: TrustRecords, registrySequence: number): void {
+    // Organisations first: the records after them name them.
     for (const organisation of records.organisations) this.putOrganisation(organisation);
     for (const accreditation of records.accreditations) this.putAccreditation(accreditation);
     for (const recognition of records.recognitions) this.putRecognition(recognition);
@@ -106,16 +111,12 @@ export class TrustState implements RegistryFacts {
     return this.organisationsById.values();
   }
 
-  accreditation(id: string): IndexedAccreditation | undefined {
-    return this.accreditationsById.get(id);
-  }
-
   accreditationsOf(organisationId: string): readonly IndexedAccreditation[] {
-    return this.accreditationsByOrganisation.get(organisationId) ?? [];
+    return this.accreditationsByOrganisation.get(organisationId) ?? NONE;
   }
 
   recognitionsOf(agencyId: string): readonly IndexedRecognition[] {
-    return this.recognitionsByAgency.get(agencyId) ?? [];
+    return this.recognitionsByAgency.get(agencyId) ?? NONE;
   }
 
   trustAnchor(id: string): IndexedAnchor | undefined {
@@ -135,22 +136,29 @@ export class TrustState implements RegistryFacts {
   }
 
   certificatesOf(organisationId: string): readonly IndexedCertificate[] {
-    return this.certificatesByOrganisation.get(organisationId) ?? [];
+    return this.certificatesByOrganisation.get(organisationId) ?? NONE;
   }
 
   didsOf(organisationId: string): readonly IndexedDid[] {
-    return this.didsByOrganisation.get(organisationId) ?? [];
+    return this.didsByOrganisation.get(organisationId) ?? NONE;
   }
 
-  /** How many records of each kind it holds (for logs and the bench). */
+  /** How many records of each kind it holds (for logs and tests). */
   size(): Record<string, number> {
+    let accreditations = 0;
+    for (const list of this.accreditationsByOrganisation.values()) accreditations += list.length;
     return {
       organisations: this.organisationsById.size,
-      accreditations: this.accreditationsById.size,
-      certificates: this.certificatesById.size,
-      dids: this.didsById.size,
+      accreditations,
+      certificates: this.certificatesBySha256.size,
+      dids: this.didsByValue.size,
       anchors: this.anchorsById.size,
     };
+  }
+
+  /** The organisation's own id string, when it is held: a record naming it then keeps no copy. */
+  private organisationId(id: string): string {
+    return this.organisationsById.get(id)?.id ?? id;
   }
 
   private putOrganisation(organisation: IndexedOrganisation): void {
@@ -160,24 +168,34 @@ export class TrustState implements RegistryFacts {
     for (const key of identifiersOf(organisation)) addTo(this.identifierOwners, key, organisation.id);
   }
 
-  private putAccreditation(accreditation: IndexedAccreditation): void {
-    this.accreditationsById.set(accreditation.id, accreditation);
+  private putAccreditation(read: IndexedAccreditation): void {
+    const accreditation = {
+      ...read,
+      accreditedOrganisationId: this.organisationId(read.accreditedOrganisationId),
+      accreditingAgentId: this.organisationId(read.accreditingAgentId),
+    };
     replaceIn(this.accreditationsByOrganisation, accreditation.accreditedOrganisationId, accreditation);
   }
 
-  private putRecognition(recognition: IndexedRecognition): void {
-    this.recognitionsById.set(recognition.id, recognition);
+  private putRecognition(read: IndexedRecognition): void {
+    const recognition = { ...read, agencyId: this.organisationId(read.agencyId) };
     replaceIn(this.recognitionsByAgency, recognition.agencyId, recognition);
   }
 
-  private putCertificate(certificate: IndexedCertificate): void {
-    this.certificatesById.set(certificate.id, certificate);
+  private putCertificate(read: IndexedCertificate): void {
+    const owner = read.registeredOrganisationId === null ? undefined : this.organisationsById.get(read.registeredOrganisationId);
+    const certificate: IndexedCertificate = {
+      ...read,
+      registeredOrganisationId: owner?.id ?? read.registeredOrganisationId,
+      // A seal usually carries its owner's legal identifier: the owner's string, then.
+      organizationIdentifier: owner !== undefined && read.organizationIdentifier === owner.legalIdentifier ? owner.legalIdentifier : read.organizationIdentifier,
+    };
     this.certificatesBySha256.set(certificate.sha256, certificate);
     replaceIn(this.certificatesByOrganisation, certificate.registeredOrganisationId!, certificate);
   }
 
-  private putDid(did: IndexedDid): void {
-    this.didsById.set(did.id, did);
+  private putDid(read: IndexedDid): void {
+    const did = { ...read, organisationId: this.organisationId(read.organisationId) };
     this.didsByValue.set(did.did, did);
     replaceIn(this.didsByOrganisation, did.organisationId, did);
   }
@@ -187,10 +205,12 @@ function identifiersOf(organisation: IndexedOrganisation): Set<string> {
   return new Set([organisation.legalIdentifier, ...organisation.otherIdentifiers.map((o) => o.value)].map(normaliseIdentifier));
 }
 
-/** Keeps each list sorted by id, so that the order of answers does not depend on the order of changes. */
+/**
+ * Keeps each list sorted by id, so that the order of answers does not depend on the order of
+ * changes. `concat` makes a list of exactly its length (one pushed onto grows room for 16 more).
+ */
 function replaceIn<V extends { id: string }>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = (map.get(key) ?? []).filter((v) => v.id !== value.id);
-  list.push(value);
+  const list = (map.get(key) ?? NONE).filter((v) => v.id !== value.id).concat([value]);
   list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   map.set(key, list);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '#platform';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustIndexService } from '../trust-index/trust-index.service.js';
+import type { EpochMs } from '../evaluation/trust-facts.js';
 import type { TrustState } from '../trust-index/trust-state.js';
 
 /** How long a downloaded list is meant to be used before fetching a new one. */
@@ -51,10 +52,16 @@ export class TrustListService {
       issuedAt: issuedAt.toISOString(),
       nextUpdate: new Date(issuedAt.getTime() + LIST_LIFETIME_MS).toISOString(),
       // `listing`: the trusted list (territory, service) an anchor comes from; such an anchor anchors nothing before its first entry.
-      trustAnchors: anchors.map((a) => ({ id: a.id, sha256: a.sha256, subjectDn: a.subjectDn, notBefore: a.notBefore, notAfter: a.notAfter, listing: a.listing ?? null, statusHistory: a.statusHistory })),
+      trustAnchors: anchors.map((a) => ({ id: a.id, sha256: a.sha256, subjectDn: a.subjectDn, notBefore: iso(a.notBefore), notAfter: iso(a.notAfter), listing: a.listing ?? null, statusHistory: a.statusHistory.map(effectiveIso) })),
       agencies: organisations
         .filter((o) => o.kind === 'QUALITY_AGENCY')
-        .map((o) => ({ id: o.id, legalName: o.legalName, legalIdentifier: o.legalIdentifier, country: o.country, recognitions: snapshot.recognitionsOf(o.id) })),
+        .map((o) => ({
+          id: o.id,
+          legalName: o.legalName,
+          legalIdentifier: o.legalIdentifier,
+          country: o.country,
+          recognitions: snapshot.recognitionsOf(o.id).map((r) => ({ ...r, validFrom: iso(r.validFrom), validUntil: isoOrNull(r.validUntil) })),
+        })),
       issuers: organisations
         .filter((o) => o.kind === 'PROVIDER')
         .map((o) => ({
@@ -63,27 +70,33 @@ export class TrustListService {
           legalIdentifier: o.legalIdentifier,
           otherIdentifiers: o.otherIdentifiers,
           country: o.country,
-          statusHistory: o.statusHistory,
+          statusHistory: o.statusHistory.map(effectiveIso),
           certificates: snapshot
             .certificatesOf(o.id)
-            .map((c) => ({ sha256: c.sha256, subjectDn: c.subjectDn, notBefore: c.notBefore, notAfter: c.notAfter, qualifiedESeal: c.qualifiedESeal, revocations: c.revocations })),
-          dids: snapshot.didsOf(o.id).map((d) => ({ did: d.did, revocations: d.revocations })),
+            .map((c) => ({ sha256: c.sha256, subjectDn: c.subjectDn, notBefore: iso(c.notBefore), notAfter: iso(c.notAfter), qualifiedESeal: c.qualifiedESeal, revocations: c.revocations.map(effectiveIso) })),
+          dids: snapshot.didsOf(o.id).map((d) => ({ did: d.did, revocations: d.revocations.map(effectiveIso) })),
           accreditations: snapshot.accreditationsOf(o.id).map((a) => ({
             id: a.id,
             accreditingAgentId: a.accreditingAgentId,
             type: a.type,
             title: a.title,
             decision: a.decision,
-            issuedAt: a.issuedAt,
-            validFrom: a.validFrom,
-            reviewDate: a.reviewDate,
-            expiresAt: a.expiresAt,
+            issuedAt: iso(a.issuedAt),
+            validFrom: iso(a.validFrom),
+            reviewDate: isoOrNull(a.reviewDate),
+            expiresAt: isoOrNull(a.expiresAt),
             reportUrl: a.reportUrl,
             supersedesId: a.supersedesId,
             scope: { eqfLevels: a.limitEqfLevels, fields: a.limitFields, jurisdictions: a.limitJurisdictions, opportunities: a.limitOpportunities },
-            statusHistory: a.statusHistory,
+            statusHistory: a.statusHistory.map(effectiveIso),
           })),
         })),
     };
   }
 }
+
+// The trust index keeps times as epoch milliseconds; the list publishes ISO instants.
+const iso = (time: EpochMs): string => new Date(time).toISOString();
+const isoOrNull = (time: EpochMs | null): string | null => (time === null ? null : iso(time));
+/** A status entry or revocation with its `effectiveAt` as an ISO instant, its fields in their order. */
+const effectiveIso = <E extends { effectiveAt: EpochMs }>(entry: E): Omit<E, 'effectiveAt'> & { effectiveAt: string } => ({ ...entry, effectiveAt: iso(entry.effectiveAt) });

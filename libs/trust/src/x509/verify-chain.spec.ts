@@ -42,7 +42,7 @@ describe('verifyChainToAnchors with real qualified eSeal chains', () => {
     expect(result.anchor).toBe(ANF_ESEAL_CA);
     expect(result.path.map((c) => c.sha256)).toEqual([SAMPLE_SEAL.sha256, ANF_ESEAL_CA.sha256]);
     expect(validityOfPath(result.path)).toEqual([
-      { notBefore: new Date('2022-11-11T13:01:36Z'), notAfter: new Date('2035-11-08T13:01:36Z') },
+      { notBefore: Date.parse('2022-11-11T13:01:36Z'), notAfter: Date.parse('2035-11-08T13:01:36Z') },
     ]);
   });
 
@@ -63,8 +63,8 @@ describe('verifyChainToAnchors with real qualified eSeal chains', () => {
     expect(result.anchor).toBe(ANF_ROOT);
     expect(result.path.map((c) => c.sha256)).toEqual([EDC_SEAL.sha256, ANF_ASSURED_ID_CA1.sha256, ANF_ROOT.sha256]);
     expect(validityOfPath(result.path)).toEqual([
-      { notBefore: new Date('2014-03-03T11:17:23Z'), notAfter: new Date('2024-02-29T11:17:23Z') },
-      { notBefore: new Date('2013-06-10T17:45:38Z'), notAfter: new Date('2033-06-05T17:45:38Z') },
+      { notBefore: Date.parse('2014-03-03T11:17:23Z'), notAfter: Date.parse('2024-02-29T11:17:23Z') },
+      { notBefore: Date.parse('2013-06-10T17:45:38Z'), notAfter: Date.parse('2033-06-05T17:45:38Z') },
     ]);
   });
 

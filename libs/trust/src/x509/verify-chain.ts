@@ -51,7 +51,7 @@ export async function verifyChainToAnchors(
  * CertificateChainFacts.validity hands to the trust evaluation, which judges it at the queried time.
  */
 export function validityOfPath(path: readonly ParsedCertificate[]): ValidityPeriod[] {
-  return path.slice(1).map((certificate) => ({ notBefore: certificate.notBefore, notAfter: certificate.notAfter }));
+  return path.slice(1).map((certificate) => ({ notBefore: certificate.notBefore.getTime(), notAfter: certificate.notAfter.getTime() }));
 }
 
 interface Candidate {

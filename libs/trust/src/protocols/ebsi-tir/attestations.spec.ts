@@ -7,6 +7,8 @@ import { accreditationRevisions, attributeIdOf, recognitionRevisions, revisionAt
 import { paginate, pageRequestOf } from './ebsi-paging.js';
 
 const d = (iso: string) => new Date(iso);
+/** The trust index keeps times as epoch milliseconds. */
+const ms = (iso: string) => Date.parse(iso);
 const accreditation = (overrides: Partial<IndexedAccreditation> = {}): IndexedAccreditation => ({
   id: '0b7b6f0e-8d3c-4a54-9b35-6a1f1e0c0001',
   accreditedOrganisationId: 'provider-1',
@@ -14,10 +16,10 @@ const accreditation = (overrides: Partial<IndexedAccreditation> = {}): IndexedAc
   type: 'INSTITUTIONAL_QA',
   title: 'Institutional audit',
   decision: 'POSITIVE',
-  issuedAt: d('2024-05-20T00:00:00Z'),
-  validFrom: d('2024-05-20T00:00:00Z'),
+  issuedAt: ms('2024-05-20T00:00:00Z'),
+  validFrom: ms('2024-05-20T00:00:00Z'),
   reviewDate: null,
-  expiresAt: d('2030-05-20T00:00:00Z'),
+  expiresAt: ms('2030-05-20T00:00:00Z'),
   reportUrl: null,
   supersedesId: null,
   limitEqfLevels: [6],
@@ -25,9 +27,9 @@ const accreditation = (overrides: Partial<IndexedAccreditation> = {}): IndexedAc
   limitJurisdictions: ['FI'],
   limitOpportunities: [],
   statusHistory: [
-    { status: 'ACTIVE', effectiveAt: d('2024-05-20T00:00:00Z'), reason: 'recorded' },
-    { status: 'SUSPENDED', effectiveAt: d('2025-01-01T00:00:00Z'), reason: 'complaint' },
-    { status: 'ACTIVE', effectiveAt: d('2025-03-01T00:00:00Z'), reason: 'reinstated' },
+    { status: 'ACTIVE', effectiveAt: ms('2024-05-20T00:00:00Z'), reason: 'recorded' },
+    { status: 'SUSPENDED', effectiveAt: ms('2025-01-01T00:00:00Z'), reason: 'complaint' },
+    { status: 'ACTIVE', effectiveAt: ms('2025-03-01T00:00:00Z'), reason: 'reinstated' },
   ],
   ...overrides,
 });
@@ -62,7 +64,7 @@ describe('EBSI attestations', () => {
   });
 
   it('gives a recognition as one TAO revision', () => {
-    const recognition: IndexedRecognition = { id: 'r-1', agencyId: 'agency-1', validFrom: d('2015-01-01T00:00:00Z'), validUntil: d('2025-01-01T00:00:00Z'), jurisdictions: [] };
+    const recognition: IndexedRecognition = { id: 'r-1', agencyId: 'agency-1', validFrom: ms('2015-01-01T00:00:00Z'), validUntil: ms('2025-01-01T00:00:00Z'), jurisdictions: [] };
     const [revision] = recognitionRevisions(recognition, { ...parties, agency: undefined });
     expect(revision.issuerType).toBe('TAO');
     expect(revision.claims).toMatchObject({ exp: d('2025-01-01T00:00:00Z').getTime() / 1000, vc: { type: expect.arrayContaining(['VerifiableAccreditationToAccredit']) } });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EpochMs } from '../../evaluation/trust-facts.js';
 import type { IndexedAccreditation, IndexedOrganisation, IndexedRecognition } from '../../trust-index/trust-state.js';
 
 /*
@@ -17,7 +18,7 @@ export interface AttestationRevision {
   readonly claims: Record<string, unknown>;
   readonly issuerType: EbsiIssuerType;
   /** When this revision holds in the world (its status entry's effectiveAt; a recognition's validFrom). */
-  readonly effectiveAt: Date;
+  readonly effectiveAt: EpochMs;
 }
 
 /** The attribute id: SHA-256 (hex) of the id of the credential it carries, so it never changes between revisions. */
@@ -33,8 +34,13 @@ export function recognitionCredentialId(recognition: Pick<IndexedRecognition, 'i
   return `urn:uuid:${recognition.id}`;
 }
 
-const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
-const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+// The trust index keeps times as epoch milliseconds; claims carry seconds and ISO instants.
+const seconds = (time: EpochMs) => Math.floor(time / 1000);
+function iso(time: EpochMs): string;
+function iso(time: EpochMs | null): string | null;
+function iso(time: EpochMs | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
 
 /**
  * An accreditation as a `VerifiableAccreditationToAttest` from the registry to the provider's DID,
@@ -54,10 +60,10 @@ export function accreditationRevisions(
       id,
       type: ['VerifiableCredential', 'VerifiableAttestation', 'VerifiableAccreditation', 'VerifiableAccreditationToAttest'],
       issuer: parties.registryDid,
-      issuanceDate: accreditation.issuedAt.toISOString(),
-      issued: accreditation.issuedAt.toISOString(),
-      validFrom: accreditation.validFrom.toISOString(),
-      ...(accreditation.expiresAt ? { expirationDate: accreditation.expiresAt.toISOString() } : {}),
+      issuanceDate: iso(accreditation.issuedAt),
+      issued: iso(accreditation.issuedAt),
+      validFrom: iso(accreditation.validFrom),
+      ...(accreditation.expiresAt !== null ? { expirationDate: iso(accreditation.expiresAt) } : {}),
       credentialSubject: {
         id: parties.subjectDid,
         // EBSI's own claim: where the accreditation counts (empty = anywhere).
@@ -69,8 +75,8 @@ export function accreditationRevisions(
           decision: accreditation.decision,
           accreditedOrganisation: { id: accreditation.accreditedOrganisationId, legalIdentifier: parties.provider?.legalIdentifier ?? null },
           accreditingAgent: { id: accreditation.accreditingAgentId, legalIdentifier: parties.agency?.legalIdentifier ?? null },
-          issuedAt: accreditation.issuedAt.toISOString(),
-          validFrom: accreditation.validFrom.toISOString(),
+          issuedAt: iso(accreditation.issuedAt),
+          validFrom: iso(accreditation.validFrom),
           reviewDate: iso(accreditation.reviewDate),
           expiresAt: iso(accreditation.expiresAt),
           reportUrl: accreditation.reportUrl,
@@ -80,7 +86,7 @@ export function accreditationRevisions(
           limitJurisdictions: [...accreditation.limitJurisdictions],
           limitOpportunities: [...accreditation.limitOpportunities],
           status: entry.status,
-          statusHistory: history.slice(0, k + 1).map((e) => ({ status: e.status, effectiveAt: e.effectiveAt.toISOString(), reason: e.reason })),
+          statusHistory: history.slice(0, k + 1).map((e) => ({ status: e.status, effectiveAt: iso(e.effectiveAt), reason: e.reason })),
         },
       },
     };
@@ -91,7 +97,7 @@ export function accreditationRevisions(
         jti: id,
         iat: seconds(entry.effectiveAt),
         nbf: seconds(accreditation.validFrom),
-        ...(accreditation.expiresAt ? { exp: seconds(accreditation.expiresAt) } : {}),
+        ...(accreditation.expiresAt !== null ? { exp: seconds(accreditation.expiresAt) } : {}),
         vc,
       },
       issuerType: entry.status === 'ACTIVE' && accreditation.decision !== 'NEGATIVE' ? 'TI' : 'Revoked',
@@ -114,16 +120,16 @@ export function recognitionRevisions(
     id,
     type: ['VerifiableCredential', 'VerifiableAttestation', 'VerifiableAccreditation', 'VerifiableAccreditationToAccredit'],
     issuer: parties.registryDid,
-    issuanceDate: recognition.validFrom.toISOString(),
-    validFrom: recognition.validFrom.toISOString(),
-    ...(recognition.validUntil ? { expirationDate: recognition.validUntil.toISOString() } : {}),
+    issuanceDate: iso(recognition.validFrom),
+    validFrom: iso(recognition.validFrom),
+    ...(recognition.validUntil !== null ? { expirationDate: iso(recognition.validUntil) } : {}),
     credentialSubject: {
       id: parties.subjectDid,
       accreditedFor: [{ limitJurisdiction: [...recognition.jurisdictions] }],
       recognition: {
         id: recognition.id,
         agency: { id: recognition.agencyId, legalIdentifier: parties.agency?.legalIdentifier ?? null },
-        validFrom: recognition.validFrom.toISOString(),
+        validFrom: iso(recognition.validFrom),
         validUntil: iso(recognition.validUntil),
         jurisdictions: [...recognition.jurisdictions],
       },
@@ -137,7 +143,7 @@ export function recognitionRevisions(
         jti: id,
         iat: seconds(recognition.validFrom),
         nbf: seconds(recognition.validFrom),
-        ...(recognition.validUntil ? { exp: seconds(recognition.validUntil) } : {}),
+        ...(recognition.validUntil !== null ? { exp: seconds(recognition.validUntil) } : {}),
         vc,
       },
       issuerType: 'TAO',
@@ -149,6 +155,6 @@ export function recognitionRevisions(
 /** The revision that holds at `at`: the last that took effect by then, or the first when none has yet. */
 export function revisionAt(revisions: readonly AttestationRevision[], at: Date): AttestationRevision {
   let current = revisions[0];
-  for (const revision of revisions) if (revision.effectiveAt.getTime() <= at.getTime()) current = revision;
+  for (const revision of revisions) if (revision.effectiveAt <= at.getTime()) current = revision;
   return current;
 }

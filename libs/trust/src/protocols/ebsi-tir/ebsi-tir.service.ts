@@ -45,7 +45,7 @@ interface EbsiAttributeSource {
 }
 
 function didUsableAt(did: IndexedDid, at: Date): boolean {
-  return !did.revocations.some((r) => r.effectiveAt.getTime() <= at.getTime());
+  return !did.revocations.some((r) => r.effectiveAt <= at.getTime());
 }
 
 /** Signed bodies kept for reuse; bounded, dropped whole when full (signing again gives the same bytes). */
@@ -180,7 +180,7 @@ export class EbsiTirService {
   private agencyDid(state: TrustState, agencyId: string): string | undefined {
     const dids = state.didsOf(agencyId);
     const now = this.clock.now().getTime();
-    return (dids.find((d) => !d.revocations.some((r) => r.effectiveAt.getTime() <= now)) ?? dids[0])?.did;
+    return (dids.find((d) => !d.revocations.some((r) => r.effectiveAt <= now)) ?? dids[0])?.did;
   }
 
   private toAttribute(revision: AttestationRevision, tao: string): EbsiAttribute {

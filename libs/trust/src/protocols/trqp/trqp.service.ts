@@ -68,7 +68,7 @@ export class TrqpService {
     const agency = this.agencyNamed(state, request.entityId);
     let recognized = false;
     let message: string;
-    let holding: { id: string; validUntil: Date | null }[] = [];
+    let holding: { id: string; validUntil: number | null }[] = [];
     if (request.authorityId !== this.config.registryDid) {
       message = `This registry answers recognition questions only as its own authority, ${this.config.registryDid}; ${request.authorityId} is not it.`;
     } else if (!agency) {
@@ -85,7 +85,7 @@ export class TrqpService {
           : `${agency.legalName} (${agency.legalIdentifier}) is not recognised by the registry at ${at.toISOString()}.`;
     }
     const query = { question: 'trqp-recognition', entityId: request.entityId, authorityId: request.authorityId, action: request.action, resource: request.resource, at: at.toISOString() };
-    const validUntil = recognized && holding.every((r) => r.validUntil !== null) ? new Date(Math.max(...holding.map((r) => r.validUntil!.getTime()))) : null;
+    const validUntil = recognized && holding.every((r) => r.validUntil !== null) ? new Date(Math.max(...holding.map((r) => r.validUntil!))) : null;
     const receipt = await this.signingKey.sign(
       {
         iss: 'tessera',
