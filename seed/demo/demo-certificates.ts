@@ -23,7 +23,19 @@ export interface DemoCa {
    * shares a few). `serialNumber`: the CA numbers its seals in turn unless given (the scale
    * generator numbers them itself, so that the same seed gives the same serials in any thread).
    */
-  issue(subject: SealSubject, notBefore: Date, notAfter: Date, qualified: boolean, options?: { publicKey?: KeyObject; serialNumber?: number }): Promise<string>;
+  issue(subject: SealSubject, notBefore: Date, notAfter: Date, qualified: boolean, options?: SealOptions): Promise<string>;
+  /** The same seal as DER (the scale generator fingerprints it without decoding PEM). */
+  issueDer(subject: SealSubject, notBefore: Date, notAfter: Date, qualified: boolean, options?: SealOptions): Promise<Uint8Array>;
+}
+
+export interface SealOptions {
+  publicKey?: KeyObject;
+  serialNumber?: number;
+}
+
+/** A seal as PEM, with the final newline, as the registry writes PEM. */
+export function sealPem(der: Uint8Array): string {
+  return `${x509.PemConverter.encode(der, 'CERTIFICATE')}\n`;
 }
 
 /** A key pair of the kind the demo seals carry. */
@@ -81,22 +93,23 @@ export function openDemoCa(pem: string, privateKey: KeyObject): DemoCa {
     return template;
   };
   let serial = 0x1000;
+  const issueDer: DemoCa['issueDer'] = async (subject, from, until, qualified, options = {}) => {
+    const template = await templateFor(from, until, qualified);
+    const fields = [...template.fields];
+    fields[TBS.serialNumber] = new asn1js.Integer({ value: options.serialNumber ?? serial++ });
+    fields[TBS.subject] = AsnSerializer.toASN(subjectName(subject));
+    fields[TBS.subjectPublicKeyInfo] = publicKeyInfo(options.publicKey ?? sealKeyPair().publicKey);
+    const tbsCertificate = new asn1js.Sequence({ value: fields });
+    const signature = sign('sha256', new Uint8Array(tbsCertificate.toBER()), { key: privateKey, dsaEncoding: 'der' });
+    // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING } (RFC 5280 §4.1)
+    const certificate = new asn1js.Sequence({ value: [tbsCertificate, template.signatureAlgorithm, new asn1js.BitString({ valueHex: signature })] });
+    return new Uint8Array(certificate.toBER());
+  };
   return {
     pem,
     privateKey,
-    async issue(subject, from, until, qualified, options = {}) {
-      const template = await templateFor(from, until, qualified);
-      const fields = [...template.fields];
-      fields[TBS.serialNumber] = new asn1js.Integer({ value: options.serialNumber ?? serial++ });
-      fields[TBS.subject] = AsnSerializer.toASN(subjectName(subject));
-      fields[TBS.subjectPublicKeyInfo] = publicKeyInfo(options.publicKey ?? sealKeyPair().publicKey);
-      const tbsCertificate = new asn1js.Sequence({ value: fields });
-      const signature = sign('sha256', new Uint8Array(tbsCertificate.toBER()), { key: privateKey, dsaEncoding: 'der' });
-      // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING } (RFC 5280 §4.1)
-      const certificate = new asn1js.Sequence({ value: [tbsCertificate, template.signatureAlgorithm, new asn1js.BitString({ valueHex: signature })] });
-      // With the final newline, as the registry writes PEM.
-      return `${x509.PemConverter.encode(certificate.toBER(), 'CERTIFICATE')}\n`;
-    },
+    issueDer,
+    issue: async (...args) => sealPem(await issueDer(...args)),
   };
 }
 

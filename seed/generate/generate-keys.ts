@@ -158,9 +158,9 @@ const PLAIN_NAME = /^[A-Za-z0-9 .'&()-]+$/;
 
 /**
  * The registry's own reading of a seal, as registering it would make it: the full parse (which must
- * agree with the worker's fast reading on everything recorded, and find a qualified signing seal)
+ * agree with the worker's facts on everything recorded, and find a qualified signing seal)
  * and the chain to the generated anchor, whose validity the seal's row records. Done for the first
- * seal of each batch and for every name that is not plain, so that the fast reading and the seals
+ * seal of each batch and for every name that is not plain, so that those facts and the seals
  * themselves cannot drift unnoticed.
  */
 async function proveSeal(seal: SealFacts, anchor: ParsedCertificate): Promise<string> {
@@ -176,7 +176,7 @@ async function proveSeal(seal: SealFacts, anchor: ParsedCertificate): Promise<st
     organization_identifier: parsed.organizationIdentifier ?? '',
   };
   for (const key of Object.keys(recorded) as (keyof SealFacts)[]) {
-    if (recorded[key] !== seal[key]) throw new Error(`generator: the seal's ${key} read without parsing (${seal[key]}) differs from the parsed one (${recorded[key]})`);
+    if (recorded[key] !== seal[key]) throw new Error(`generator: the seal's ${key} as the worker wrote it (${seal[key]}) differs from the parsed one (${recorded[key]})`);
   }
   if (!parsed.qualifiedESeal || !parsed.keyUsageAllowsSigning) throw new Error('generator: a seal is not a qualified signing seal');
   const chain = await verifyChainToAnchors(parsed, [], [anchor]);

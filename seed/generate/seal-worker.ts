@@ -1,10 +1,10 @@
-import { createHash, type KeyObject, X509Certificate } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDemoCa, type SealSubject } from '../demo/demo-certificates.js';
+import { openDemoCa, type SealSubject, sealPem } from '../demo/demo-certificates.js';
 
 /**
- * A worker thread of the scale generator: issues the seals it is sent under the run's CA and reads
- * back what the registry records of each. Issuing is the generator's only CPU-bound step, so it
+ * A worker thread of the scale generator: issues the seals it is sent under the run's CA, with what
+ * the registry records of each. Issuing is the generator's only CPU-bound step, so it
  * runs on every core, and the main thread stays free for PostgreSQL (whose pool times out a
  * connection attempt after 2 s of a busy event loop).
  */
@@ -44,8 +44,8 @@ if (parentPort && workerData?.caPem) {
     try {
       const seals: SealFacts[] = [];
       for (const order of orders) {
-        const pem = await ca.issue(order.subject, notBefore, notAfter, true, { publicKey: publicKeys[order.serialNumber % publicKeys.length], serialNumber: order.serialNumber });
-        seals.push(sealFacts(pem, order.subject, issuerDn));
+        const der = await ca.issueDer(order.subject, notBefore, notAfter, true, { publicKey: publicKeys[order.serialNumber % publicKeys.length], serialNumber: order.serialNumber });
+        seals.push(sealFacts(der, order, issuerDn, { notBefore, notAfter }));
       }
       port.postMessage({ seals });
     } catch (error) {
@@ -55,20 +55,25 @@ if (parentPort && workerData?.caPem) {
 }
 
 /**
- * What the registry records of a generated seal, read without the full parse (which costs twenty
- * times as much as issuing it): fingerprint, serial and dates from Node's native X.509 reader, the
- * DNs from what the generator put in. The main thread proves this against the registry's parser.
+ * What the registry records of a generated seal, known without reading it back (the full parse
+ * costs twenty times as much as issuing): the fingerprint of its DER, and the DNs, serial and dates
+ * from what the generator put in, written as the registry's parser writes them. The main thread
+ * proves this against that parser.
  */
-function sealFacts(pem: string, subject: SealSubject, issuerDn: string): SealFacts {
-  const native = new X509Certificate(pem);
+function sealFacts(der: Uint8Array, order: SealOrder, issuerDn: string, validity: { notBefore: Date; notAfter: Date }): SealFacts {
+  const { subject, serialNumber } = order;
+  const hex = serialNumber.toString(16);
+  // X.509 times have whole seconds.
+  const seconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString();
   return {
-    pem,
-    sha256: createHash('sha256').update(native.raw).digest('hex'),
+    pem: sealPem(der),
+    sha256: createHash('sha256').update(der).digest('hex'),
     subject_dn: `CN=${subject.legalName} eSeal, O=${subject.legalName}, organizationIdentifier=${subject.legalIdentifier}, C=${subject.country}`,
     issuer_dn: issuerDn,
-    serial_number: native.serialNumber.toLowerCase(),
-    not_before: new Date(native.validFrom).toISOString(),
-    not_after: new Date(native.validTo).toISOString(),
+    // The serial's octets in hex, less the 00 that DER puts before a first octet of 0x80 or more.
+    serial_number: hex.length % 2 === 0 ? hex : `0${hex}`,
+    not_before: seconds(validity.notBefore),
+    not_after: seconds(validity.notAfter),
     organization_identifier: subject.legalIdentifier,
   };
 }
