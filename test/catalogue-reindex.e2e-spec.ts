@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeilisearchClient, opportunityIndexName, windowFields } from '#search';
 import { createPublished, eventuallyFinds, search } from './support/catalogue-fixtures.js';
+import { runCli } from './support/cli-process.js';
 import { testEngines } from './support/engines.js';
 import { agencyAndProvider } from './support/registry-fixtures.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
@@ -22,28 +22,6 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const engines = testEngines();
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          DATA_DIR: dataDir,
-          DATABASE_URL: app.databaseUrl,
-          MEILI_URL: engines.meiliUrl,
-          MEILI_MASTER_KEY: engines.meiliMasterKey ?? '',
-          MEILI_INDEX_PREFIX: app.config.meiliIndexPrefix,
-          LOG_LEVEL: 'error',
-        },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
-
   it('brings back missing documents, drops stale ones, and reports its progress', async () => {
     const { provider, providerToken } = await agencyAndProvider(app);
     const mine = { filters: { providerIds: [provider.id] } };
@@ -58,7 +36,7 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
     await index.addDocuments([{ id: randomUUID(), providerId: provider.id, title_en: 'Stale', ...windowFields([]) }]).waitTask();
     expect((await search(app, mine)).totalHits).toBe(3);
 
-    const result = await runCli(['reindex']);
+    const result = await runCli(app, ['reindex'], { DATA_DIR: dataDir });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/indexed 3\/3 \(\d+\/s\)/);
     expect(result.stdout).toMatch(/Rebuilt .*opportunities: 3 opportunities/);

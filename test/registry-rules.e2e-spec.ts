@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import {
   accreditationInput,
@@ -10,7 +9,7 @@ import {
   registerOrganisation,
   uniqueLegalIdentifier,
 } from './support/registry-fixtures.js';
-import { testEngines } from './support/engines.js';
+import { runCli } from './support/cli-process.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const REGISTER = `mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`;
@@ -156,24 +155,3 @@ describe('registry rules: validation, concurrency and an append-only, tamper-evi
     expect(broken.stdout).toContain(`BROKEN at event ${id}: its content does not match its hash`);
   });
 });
-
-/** Runs the compiled CLI against this test file's database, as an operator would. */
-function runCli(app: TestApp, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const engines = testEngines();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: app.databaseUrl,
-        MEILI_URL: engines.meiliUrl,
-        MEILI_MASTER_KEY: engines.meiliMasterKey ?? '',
-        LOG_LEVEL: 'error',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}

@@ -1,14 +1,18 @@
-import { createHash, X509Certificate } from 'node:crypto';
-import { parseCertificatePem } from '#trust';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type ParsedCertificate, parseCertificatePem, validityOfPath, verifyChainToAnchors } from '#trust';
 import type { DataSource } from 'typeorm';
 import { createDemoCa, sealKeyPair } from '../demo/demo-certificates.js';
-import type { ScaleProgress } from './generate-scale.js';
+import type { ProgressMeter } from './progress.js';
+import type { SealFacts, SealOrder, SealWorkerData } from './seal-worker.js';
 
 const BATCH = 2_000;
 /** One in this many generated seals is revoked (and one in this many DIDs), so that answers vary. */
 const REVOKED_EVERY = 20;
-/** Seals share a few key pairs: nothing signs with them, and a fresh pair per seal was a tenth of the time. */
+/** Seals share a few key pairs: nothing signs with them, and each new key costs as much as a seal. */
 const KEY_POOL = 16;
+/** Seal i has serial FIRST_SERIAL + i: the same in every run of a seed, whichever thread issues it. */
+const FIRST_SERIAL = 0x1000;
 
 export interface KeyOwner {
   id: string;
@@ -21,14 +25,16 @@ export interface KeyOwner {
  * Seals for the scale registry: a generated CA becomes a trust anchor, and `count` real X.509
  * seals under it (qualified, with the owner's organizationIdentifier) are registered to the
  * providers in turn, every twentieth revoked; then one did:web per provider up to `dids`. Written
- * with bulk SQL like the rest of the generator; the CA's key is fresh on every run.
+ * with bulk SQL like the rest of the generator, each batch's INSERT running while the next batch
+ * is issued. The CA's and the seals' keys are fresh on every run, so signatures and fingerprints
+ * differ between runs; which provider holds which seal, serials, names, dates and revocations do not.
  */
 export async function generateKeys(
   dataSource: DataSource,
   owners: readonly KeyOwner[],
   counts: { certificates: number; dids: number; tag: string },
   reference: Date,
-  onProgress: (progress: ScaleProgress) => void,
+  meter: ProgressMeter,
 ): Promise<void> {
   if (owners.length === 0) return;
   if (counts.certificates > 0) {
@@ -38,55 +44,104 @@ export async function generateKeys(
     const anchor = parseCertificatePem(ca.pem);
     const [{ id: anchorId }] = await dataSource.query(
       `INSERT INTO trust_anchors (pem, sha256, subject_dn, issuer_dn, not_before, not_after, version) VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id`,
-      [ca.pem, anchor.sha256, anchor.subjectDn, anchor.issuerDn, anchor.notBefore, anchor.notAfter],
+      [anchor.pem, anchor.sha256, anchor.subjectDn, anchor.issuerDn, anchor.notBefore, anchor.notAfter],
     );
-    const chainValidity = JSON.stringify([{ notBefore: anchor.notBefore.toISOString(), notAfter: anchor.notAfter.toISOString() }]);
-    const keys = await Promise.all(Array.from({ length: KEY_POOL }, () => sealKeyPair()));
-    const started = Date.now();
-    for (let start = 0; start < counts.certificates; start += BATCH) {
-      const rows = [];
-      for (let i = start; i < Math.min(start + BATCH, counts.certificates); i++) {
-        const owner = owners[i % owners.length];
-        const pem = await ca.issue(owner, notBefore, notAfter, true, keys[i % KEY_POOL].publicKey);
-        const seal = i === start || !PLAIN_NAME.test(owner.legalName) ? checked(pem, owner) : { ...sealFacts(pem, owner), issuerDn: issuerDn! };
-        rows.push({
-          organisation_id: owner.id,
-          pem,
-          sha256: seal.sha256,
-          subject_dn: seal.subjectDn,
-          issuer_dn: seal.issuerDn,
-          serial_number: seal.serialNumber,
-          not_before: seal.notBefore.toISOString(),
-          not_after: seal.notAfter.toISOString(),
-          organization_identifier: seal.organizationIdentifier,
-          revoked: i % REVOKED_EVERY === REVOKED_EVERY - 1,
-        });
+    const workers = new SealWorkers({
+      caPem: ca.pem,
+      caKey: ca.privateKey,
+      issuerDn: anchor.subjectDn,
+      notBefore,
+      notAfter,
+      publicKeys: Array.from({ length: KEY_POOL }, () => sealKeyPair().publicKey),
+    });
+    try {
+      const progress = meter('certificates', counts.certificates);
+      let inserting: Promise<void> = Promise.resolve();
+      for (let start = 0; start < counts.certificates; start += BATCH) {
+        const numbers = Array.from({ length: Math.min(BATCH, counts.certificates - start) }, (_, k) => start + k);
+        const seals = await workers.issue(numbers.map((i) => ({ subject: owners[i % owners.length], serialNumber: FIRST_SERIAL + i })));
+        // Every seal has the same issuer and dates: the chain proven for one stands for the batch.
+        let chainValidity = '';
+        for (const [k, seal] of seals.entries()) {
+          if (k === 0 || !PLAIN_NAME.test(owners[numbers[k] % owners.length].legalName)) chainValidity = await proveSeal(seal, anchor);
+        }
+        const rows = seals.map((seal, k) => ({ ...seal, organisation_id: owners[numbers[k] % owners.length].id, revoked: numbers[k] % REVOKED_EVERY === REVOKED_EVERY - 1 }));
+        await inserting;
+        inserting = insertSeals(dataSource, rows, anchorId, chainValidity, reference).then(() => progress.add(rows.length));
+        // Awaited at the next batch; until then a failure must not count as unhandled.
+        inserting.catch(() => undefined);
       }
-      const inserted: { id: string; sha256: string }[] = await dataSource.query(
-        `INSERT INTO issuer_certificates (organisation_id, pem, sha256, subject_dn, issuer_dn, serial_number, not_before, not_after,
-                                          organization_identifier, key_usage_allows_signing, qualified_e_seal, anchor_id, chain_validity, version)
-         SELECT r.organisation_id, r.pem, r.sha256, r.subject_dn, r.issuer_dn, r.serial_number, r.not_before, r.not_after,
-                r.organization_identifier, true, true, $2, $3::jsonb, 1
-           FROM jsonb_to_recordset($1::jsonb) AS r(organisation_id uuid, pem text, sha256 text, subject_dn text, issuer_dn text,
-                serial_number text, not_before timestamptz, not_after timestamptz, organization_identifier text)
-         RETURNING id, sha256`,
-        [JSON.stringify(rows), anchorId, chainValidity],
-      );
-      const revokedSha = new Set(rows.filter((r) => r.revoked).map((r) => r.sha256));
-      await revoke(dataSource, 'ISSUER_CERTIFICATE', inserted.filter((c) => revokedSha.has(c.sha256)).map((c) => c.id), reference);
-      const done = Math.min(start + BATCH, counts.certificates);
-      onProgress({ done, total: counts.certificates, perSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+      await inserting;
+    } finally {
+      await workers.close();
     }
   }
   const dids = Math.min(counts.dids, owners.length);
   if (dids > 0) {
+    const progress = meter('DIDs', dids);
     const inserted: { id: string }[] = await dataSource.query(
       `INSERT INTO issuer_dids (organisation_id, did, version) SELECT o.id, 'did:web:' || lower(o.legal_identifier) || '.scale.example', 1
          FROM unnest($1::uuid[], $2::text[]) AS o(id, legal_identifier) RETURNING id`,
       [owners.slice(0, dids).map((o) => o.id), owners.slice(0, dids).map((o) => o.legalIdentifier)],
     );
     await revoke(dataSource, 'ISSUER_DID', inserted.filter((_, k) => k % REVOKED_EVERY === REVOKED_EVERY - 1).map((d) => d.id), reference);
+    progress.add(dids);
   }
+}
+
+/** Worker threads that issue seals (`seal-worker.ts`), one per core; a batch is shared out among them in order. */
+class SealWorkers {
+  private readonly workers: Worker[];
+
+  constructor(data: SealWorkerData) {
+    this.workers = Array.from({ length: availableParallelism() }, () => new Worker(new URL('./seal-worker.js', import.meta.url), { workerData: data }));
+  }
+
+  async issue(orders: readonly SealOrder[]): Promise<SealFacts[]> {
+    const share = Math.ceil(orders.length / this.workers.length);
+    const parts = await Promise.all(this.workers.map((worker, w) => this.ask(worker, orders.slice(w * share, (w + 1) * share))));
+    return parts.flat();
+  }
+
+  private ask(worker: Worker, orders: readonly SealOrder[]): Promise<SealFacts[]> {
+    if (orders.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        worker.off('message', answered).off('error', failed).off('exit', exited);
+        outcome();
+      };
+      const answered = (answer: { seals: SealFacts[] } | { error: string }) =>
+        settle(() => ('error' in answer ? reject(new Error(`generator: a seal worker failed: ${answer.error}`)) : resolve(answer.seals)));
+      const failed = (error: Error) => settle(() => reject(error));
+      const exited = (code: number) => settle(() => reject(new Error(`generator: a seal worker exited (${code})`)));
+      worker.on('message', answered).on('error', failed).on('exit', exited);
+      worker.postMessage(orders);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+interface SealRow extends SealFacts {
+  organisation_id: string;
+  revoked: boolean;
+}
+
+async function insertSeals(dataSource: DataSource, rows: readonly SealRow[], anchorId: string, chainValidity: string, reference: Date): Promise<void> {
+  const inserted: { id: string; sha256: string }[] = await dataSource.query(
+    `INSERT INTO issuer_certificates (organisation_id, pem, sha256, subject_dn, issuer_dn, serial_number, not_before, not_after,
+                                      organization_identifier, key_usage_allows_signing, qualified_e_seal, anchor_id, chain_validity, version)
+     SELECT r.organisation_id, r.pem, r.sha256, r.subject_dn, r.issuer_dn, r.serial_number, r.not_before, r.not_after,
+            r.organization_identifier, true, true, $2, $3::jsonb, 1
+       FROM jsonb_to_recordset($1::jsonb) AS r(organisation_id uuid, pem text, sha256 text, subject_dn text, issuer_dn text,
+            serial_number text, not_before timestamptz, not_after timestamptz, organization_identifier text)
+     RETURNING id, sha256`,
+    [JSON.stringify(rows), anchorId, chainValidity],
+  );
+  const revokedSha = new Set(rows.filter((r) => r.revoked).map((r) => r.sha256));
+  await revoke(dataSource, 'ISSUER_CERTIFICATE', inserted.filter((c) => revokedSha.has(c.sha256)).map((c) => c.id), reference);
 }
 
 async function revoke(dataSource: DataSource, subjectType: string, ids: readonly string[], reference: Date): Promise<void> {
@@ -98,41 +153,33 @@ async function revoke(dataSource: DataSource, subjectType: string, ids: readonly
   );
 }
 
-/** Names with no character a distinguished name escapes: their seals' facts can be known without parsing. */
+/** Names with no character a distinguished name escapes: their seals' DNs are known without parsing. */
 const PLAIN_NAME = /^[A-Za-z0-9 .'&()-]+$/;
 
-type SealFacts = Pick<ReturnType<typeof parseCertificatePem>, 'sha256' | 'subjectDn' | 'issuerDn' | 'serialNumber' | 'notBefore' | 'notAfter' | 'organizationIdentifier'>;
-
 /**
- * What the registry records of a generated seal, read without the full parse (which costs as much
- * as issuing it): the fingerprint and serial from Node's native X.509 reader, the DN from what the
- * generator put in. `checked` proves it against `parseCertificatePem` for the first seal of each
- * batch and for every name that is not plain, so the two cannot drift apart unnoticed.
+ * The registry's own reading of a seal, as registering it would make it: the full parse (which must
+ * agree with the worker's facts on everything recorded, and find a qualified signing seal)
+ * and the chain to the generated anchor, whose validity the seal's row records. Done for the first
+ * seal of each batch and for every name that is not plain, so that those facts and the seals
+ * themselves cannot drift unnoticed.
  */
-function sealFacts(pem: string, owner: KeyOwner): SealFacts {
-  const native = new X509Certificate(pem);
-  const serial = native.serialNumber.toLowerCase();
-  // DER integers are positive: a leading byte with its high bit set gets a zero byte before it.
-  const even = serial.length % 2 === 0 ? serial : `0${serial}`;
-  return {
-    sha256: createHash('sha256').update(native.raw).digest('hex'),
-    subjectDn: `CN=${owner.legalName} eSeal, O=${owner.legalName}, organizationIdentifier=${owner.legalIdentifier}, C=${owner.country}`,
-    issuerDn: '',
-    serialNumber: /^[89a-f]/.test(even) ? `00${even}` : even,
-    notBefore: new Date(native.validFrom),
-    notAfter: new Date(native.validTo),
-    organizationIdentifier: owner.legalIdentifier,
+async function proveSeal(seal: SealFacts, anchor: ParsedCertificate): Promise<string> {
+  const parsed = parseCertificatePem(seal.pem);
+  const recorded: SealFacts = {
+    pem: parsed.pem,
+    sha256: parsed.sha256,
+    subject_dn: parsed.subjectDn,
+    issuer_dn: parsed.issuerDn,
+    serial_number: parsed.serialNumber,
+    not_before: parsed.notBefore.toISOString(),
+    not_after: parsed.notAfter.toISOString(),
+    organization_identifier: parsed.organizationIdentifier ?? '',
   };
-}
-
-let issuerDn: string | undefined;
-
-function checked(pem: string, owner: KeyOwner): SealFacts {
-  const parsed = parseCertificatePem(pem);
-  issuerDn = parsed.issuerDn;
-  const fast = { ...sealFacts(pem, owner), issuerDn };
-  for (const key of Object.keys(fast) as (keyof SealFacts)[]) {
-    if (String(fast[key]) !== String(parsed[key])) throw new Error(`generator: the seal's ${key} read without parsing (${String(fast[key])}) differs from the parsed one (${String(parsed[key])})`);
+  for (const key of Object.keys(recorded) as (keyof SealFacts)[]) {
+    if (recorded[key] !== seal[key]) throw new Error(`generator: the seal's ${key} as the worker wrote it (${seal[key]}) differs from the parsed one (${recorded[key]})`);
   }
-  return parsed;
+  if (!parsed.qualifiedESeal || !parsed.keyUsageAllowsSigning) throw new Error('generator: a seal is not a qualified signing seal');
+  const chain = await verifyChainToAnchors(parsed, [], [anchor]);
+  if (!chain.anchored) throw new Error(`generator: a seal does not chain to the generated anchor: ${chain.problem}`);
+  return JSON.stringify(validityOfPath(chain.path).map((v) => ({ notBefore: v.notBefore.toISOString(), notAfter: v.notAfter.toISOString() })));
 }

@@ -5,6 +5,9 @@ import { demoCourse } from '../demo/demo-courses.js';
 import type { ProviderType } from '../demo/demo-registry.js';
 import { SeededRandom } from '../demo/random.js';
 import { generateKeys } from './generate-keys.js';
+import { progressMeter, type ScaleProgress } from './progress.js';
+
+export type { ScaleProgress } from './progress.js';
 
 /**
  * Synthetic data for scale runs (`cli seed generate`): providers, each accredited by one of a few
@@ -22,20 +25,14 @@ export interface ScaleOptions {
   dids: number;
 }
 
-export interface ScaleProgress {
-  /** What is being loaded; opportunities when absent. */
-  what?: string;
-  done: number;
-  total: number;
-  perSecond: number;
-}
-
 const BATCH = 2_000;
 const COUNTRIES = ['FI', 'DE', 'FR', 'ES', 'IT', 'NL', 'PT', 'AT', 'BE', 'EE', 'IE', 'PL'];
 const CITIES: Record<string, string> = { FI: 'Tampere', DE: 'Leipzig', FR: 'Lyon', ES: 'Valencia', IT: 'Bologna', NL: 'Utrecht', PT: 'Porto', AT: 'Graz', BE: 'Gent', EE: 'Tartu', IE: 'Cork', PL: 'Kraków' };
 const TYPES: ProviderType[] = ['UNIVERSITY', 'VET_SCHOOL', 'PRIVATE_PROVIDER', 'EMPLOYER'];
 
-export async function generateScale(dataSource: DataSource, options: ScaleOptions, onProgress: (progress: ScaleProgress) => void): Promise<ScaleProgress> {
+/** Resolves to how many opportunities were loaded, and how fast. */
+export async function generateScale(dataSource: DataSource, options: ScaleOptions, onProgress: (progress: ScaleProgress) => void): Promise<{ done: number; perSecond: number }> {
+  const meter = progressMeter(onProgress);
   const random = new SeededRandom(options.seed);
   const reference = new Date();
   const tag = `G${options.seed}`;
@@ -50,6 +47,7 @@ export async function generateScale(dataSource: DataSource, options: ScaleOption
   );
 
   const providers: { id: string; country: string; legalName: string; legalIdentifier: string; providerType: ProviderType }[] = [];
+  const organisations = meter('organisations', options.providers);
   for (let start = 0; start < options.providers; start += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, options.providers - start) }, (_, k) => {
       const i = start + k;
@@ -59,12 +57,12 @@ export async function generateScale(dataSource: DataSource, options: ScaleOption
     const ids = await insertOrganisations(dataSource, rows);
     ids.forEach((id, k) => providers.push({ id, country: rows[k].country, legalName: rows[k].legal_name, legalIdentifier: rows[k].legal_identifier, providerType: TYPES[(start + k) % TYPES.length] }));
     await accredit(dataSource, ids, agencyIds, reference);
+    organisations.add(ids.length);
   }
 
-  await generateKeys(dataSource, providers, { certificates: options.certificates, dids: options.dids, tag }, reference, (p) => onProgress({ ...p, what: 'certificates' }));
+  await generateKeys(dataSource, providers, { certificates: options.certificates, dids: options.dids, tag }, reference, meter);
 
-  const started = Date.now();
-  let done = 0;
+  const opportunities = meter('opportunities', options.opportunities);
   for (let start = 0; start < options.opportunities; start += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, options.opportunities - start) }, (_, k) => {
       const i = start + k;
@@ -96,9 +94,9 @@ export async function generateScale(dataSource: DataSource, options: ScaleOption
            "applicationDeadline" timestamptz, "landingPage" text)`,
       [JSON.stringify(rows)],
     );
-    done += rows.length;
-    onProgress({ done, total: options.opportunities, perSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+    opportunities.add(rows.length);
   }
+  const loaded = { done: opportunities.done, perSecond: opportunities.perSecond };
 
   await dataSource.transaction((manager) =>
     new AuditService(dataSource).append(manager, {
@@ -111,7 +109,7 @@ export async function generateScale(dataSource: DataSource, options: ScaleOption
       trustRelevant: true,
     }),
   );
-  return { done, total: options.opportunities, perSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) };
+  return loaded;
 }
 
 async function insertOrganisations(dataSource: DataSource, rows: { kind: string; legal_name: string; country: string; legal_identifier: string }[]): Promise<string[]> {

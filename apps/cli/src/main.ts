@@ -12,7 +12,7 @@ import { createApp } from '../../api/src/app.js';
 import type { EngineConnections } from '../../api/src/app.module.js';
 import { DATABASE_SCHEMA } from '../../api/src/database-schema.js';
 import { seedDemoIfEmpty } from '../../../seed/demo/seed-demo.js';
-import { generateScale } from '../../../seed/generate/generate-scale.js';
+import { generateScale, type ScaleProgress } from '../../../seed/generate/generate-scale.js';
 
 /**
  * `npm run cli -- <command>`: operator commands against the same configuration as the api
@@ -76,8 +76,7 @@ const COMMANDS: Record<string, Command> = {
       try {
         const dataSource = app.get<DataSource>(getDataSourceToken());
         process.stderr.write(`Generating ${options.providers} providers, ${options.certificates} seals, ${options.dids} DIDs and ${options.opportunities} opportunities (seed ${options.seed})…\n`);
-        const loaded = await generateScale(dataSource, options, (p) => process.stderr.write(`\r${p.what ?? 'opportunities'} ${progressBar(p.done, p.total)} ${p.perSecond}/s`));
-        process.stderr.write('\n');
+        const loaded = await generateScale(dataSource, options, scaleProgressLine());
         if (!args.includes('--no-index')) {
           const index = app.get(OpportunityIndex);
           const indexed = await rebuildIndex(dataSource, index, app.get(SearchDocumentSource), (p) =>
@@ -237,6 +236,24 @@ function parseOptions<T extends Record<string, number>>(args: string[], defaults
 function waitingNote(progress: RebuildProgress): string {
   const waiting = progress.waiting;
   return waiting ? ` (waiting for Meilisearch: task ${waiting.taskUid} ${waiting.status} for ${Math.round(waiting.waitedMs / 1000)} s)` : '';
+}
+
+/** One line per kind of record, rewritten as it loads: count, rate, and time left (or taken, once done). */
+function scaleProgressLine(): (progress: ScaleProgress) => void {
+  const started = new Map<string, number>();
+  let previous = 0;
+  return (p) => {
+    if (!started.has(p.what)) started.set(p.what, Date.now());
+    const time = p.done < p.total ? `${p.secondsLeft === null ? '?' : duration(p.secondsLeft)} left` : `in ${duration(Math.round((Date.now() - started.get(p.what)!) / 1000))}`;
+    const line = `${p.what.padEnd(13)} ${progressBar(p.done, p.total)} ${p.perSecond.toLocaleString('en')}/s, ${time}`;
+    // Spaces cover what a longer line before left on screen.
+    process.stderr.write(`\r${line.padEnd(previous)}${p.done < p.total ? '' : '\n'}`);
+    previous = p.done < p.total ? line.length : 0;
+  };
+}
+
+function duration(seconds: number): string {
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
 
 function progressBar(done: number, total: number): string {

@@ -10,4 +10,5 @@ export { TrustedListService } from './trusted-lists/trusted-list.service.js';
 export { TrustAnchorService } from './anchors/trust-anchor.service.js';
 export { IssuerCertificateService } from './certificates/issuer-certificate.service.js';
 export { IssuerDidService } from './dids/issuer-did.service.js';
-export { parseCertificatePem } from './x509/parse-certificate.js';
+export { type ParsedCertificate, parseCertificatePem } from './x509/parse-certificate.js';
+export { validityOfPath, verifyChainToAnchors } from './x509/verify-chain.js';

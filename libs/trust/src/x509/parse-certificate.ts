@@ -44,7 +44,7 @@ export interface ParsedCertificate {
   readonly sha256: string;
   readonly subjectDn: string;
   readonly issuerDn: string;
-  /** Lower-case hex, as encoded (a leading 00 byte of a positive serial is kept). */
+  /** Lower-case hex of the encoded octets, less the 00 that DER puts before a first octet of 0x80 or more (as openssl and Node show it). */
   readonly serialNumber: string;
   readonly notBefore: Date;
   /** Inclusive, as in X.509. */
