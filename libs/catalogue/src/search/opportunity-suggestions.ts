@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsLanguageCode } from '#platform';
+import { IsLanguageCode, LANGUAGE_CODES } from '#platform';
 import { OpportunitySearchService } from '#search';
 import { pickText } from '../opportunity/opportunity-details.js';
 import { opportunityFromDocument } from './hit-from-document.js';
@@ -37,6 +37,8 @@ export class OpportunitySuggestion {
 
 const MAX_SUGGESTIONS = 10;
 const DOCUMENTS = 20;
+/** What completions are taken from. */
+const ATTRIBUTES = ['id', ...LANGUAGE_CODES.map((lang) => `title_${lang}`), 'providerName', 'learningOutcomes'];
 
 /** Lower case without accents, ß as ss: how typed text is compared with what it completes. */
 function plain(text: string): string {
@@ -49,7 +51,7 @@ export class OpportunitySuggestions {
   constructor(private readonly search: OpportunitySearchService) {}
 
   async suggest(input: SuggestOpportunitiesInput): Promise<OpportunitySuggestion[]> {
-    const documents = await this.search.suggest(input.prefix, DOCUMENTS);
+    const documents = await this.search.suggest(input.prefix, DOCUMENTS, ATTRIBUTES);
     const last = plain(input.prefix).split(/[^\p{L}\p{N}]+/u).filter(Boolean).at(-1) ?? '';
     // A candidate completes what was typed when one of its words starts with the last word typed.
     const completes = (text: string) => plain(text).split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(last));

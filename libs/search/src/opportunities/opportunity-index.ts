@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type EnqueuedTask, type Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchTaskTimeOutError, type Task } from 'meilisearch';
+import { type EnqueuedTask, type Meilisearch, MeilisearchRequestError, MeilisearchTaskTimeOutError, type Task } from 'meilisearch';
+import { meilisearchAnswer } from '../meilisearch.client.js';
 import type { OpportunityDocument } from './opportunity-document.js';
 import { OPPORTUNITY_INDEX_SETTINGS } from './opportunity-index.settings.js';
 
@@ -36,12 +37,13 @@ const MAX_POLL_MS = 500;
  * 5xx) rather than it refusing what was asked.
  */
 export function isMeilisearchUnavailable(error: unknown): boolean {
-  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchTaskTimeOutError) return true;
-  return error instanceof MeilisearchApiError && error.response.status >= 500;
+  const answer = meilisearchAnswer(error);
+  if (answer) return answer.response.status >= 500;
+  return error instanceof MeilisearchRequestError || error instanceof MeilisearchTaskTimeOutError;
 }
 
 function hasCode(error: unknown, code: string): boolean {
-  return error instanceof MeilisearchApiError && error.cause?.code === code;
+  return meilisearchAnswer(error)?.cause?.code === code;
 }
 
 export function isIndexNotFound(error: unknown): boolean {
