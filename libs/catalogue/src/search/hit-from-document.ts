@@ -115,12 +115,8 @@ function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Record<
 
 /** The opportunity as far as its index document tells it (see OPPORTUNITY_FIELDS): the attributes not retrieved stay unset. */
 export function opportunityFromDocument(document: OpportunityDocument): DocumentOpportunity {
-  const title: Record<string, string> = {};
-  const description: Record<string, string> = {};
-  for (const [key, value] of Object.entries(document)) {
-    if (key.startsWith('title_')) title[key.slice(6)] = value as string;
-    else if (key.startsWith('description_')) description[key.slice(12)] = value as string;
-  }
+  const title = textsOf(document, 'title');
+  const description = textsOf(document, 'description');
   return {
     id: document.id,
     providerId: document.providerId,
@@ -142,6 +138,14 @@ export function opportunityFromDocument(document: OpportunityDocument): Document
     applicationDeadline: dateOrNull(document.applicationDeadline),
     searchProvider: { id: document.providerId, legalName: document.providerName, country: document.providerCountry },
   } as DocumentOpportunity;
+}
+
+/** A document's `title_<lang>` (or `description_<lang>`) fields, by language. */
+export function textsOf(document: OpportunityDocument, field: 'title' | 'description'): Record<string, string> {
+  const prefix = `${field}_`;
+  const texts: Record<string, string> = {};
+  for (const key in document) if (key.startsWith(prefix)) texts[key.slice(prefix.length)] = document[key as `title_${string}`];
+  return texts;
 }
 
 function dateOrNull(seconds: number | null | undefined): Date | null {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type EnqueuedTask, type Meilisearch, MeilisearchRequestError, MeilisearchTaskTimeOutError, type Task } from 'meilisearch';
+import { type EnqueuedTask, type Index, type Meilisearch, MeilisearchRequestError, MeilisearchTaskTimeOutError, type Task } from 'meilisearch';
 import { meilisearchAnswer } from '../meilisearch.client.js';
 import type { OpportunityDocument } from './opportunity-document.js';
 import { OPPORTUNITY_INDEX_SETTINGS } from './opportunity-index.settings.js';
@@ -53,11 +53,17 @@ export function isIndexNotFound(error: unknown): boolean {
 /** The opportunity index: its settings, and sending documents to it (each send waited for). */
 export class OpportunityIndex {
   private settingsApplied?: Promise<void>;
+  private handle?: Index<OpportunityDocument>;
 
   constructor(
     readonly meilisearch: Meilisearch,
     readonly name: string,
   ) {}
+
+  /** The index's handle, made once: the client builds a new one (URL, headers) on every `index()`. */
+  get documents(): Index<OpportunityDocument> {
+    return (this.handle ??= this.meilisearch.index<OpportunityDocument>(this.name));
+  }
 
   /**
    * Creates the index when missing and applies the settings, once per process — again after
@@ -87,7 +93,7 @@ export class OpportunityIndex {
   async apply(upserts: readonly OpportunityDocument[], deletes: readonly string[], waitOptions: TaskWaitOptions = {}): Promise<void> {
     if (upserts.length === 0 && deletes.length === 0) return;
     await this.ensureSettings();
-    const index = this.meilisearch.index<OpportunityDocument>(this.name);
+    const index = this.documents;
     const tasks: EnqueuedTask[] = [];
     for (let i = 0; i < upserts.length; i += DOCUMENTS_PER_REQUEST) {
       tasks.push(await index.addDocuments(upserts.slice(i, i + DOCUMENTS_PER_REQUEST), { primaryKey: 'id' }));

@@ -104,7 +104,7 @@ export class OpportunitySearchService {
   /** Up to `limit` documents (their `attributes`) that match `prefix` as one types it (the last word as a prefix), not finished. */
   async suggest(prefix: string, limit: number, attributes: readonly string[]): Promise<OpportunityDocument[]> {
     try {
-      const result = await this.index.meilisearch.index<OpportunityDocument>(this.index.name).search(foldQuery(prefix), {
+      const result = await this.index.documents.search(foldQuery(prefix), {
         filter: buildFilter(undefined, this.clock.now()),
         limit,
         attributesToRetrieve: [...attributes],
@@ -131,8 +131,8 @@ export class OpportunitySearchService {
     const runningOffset = Math.max(0, offset - upcomingTotal);
     if (runningOffset === 0) return [...upcoming.hits, ...running.hits.slice(0, missing)];
     if (runningOffset >= (running.totalHits ?? 0)) return upcoming.hits;
-    const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, indexUid, ...rest } = runningQuery;
-    const more = await this.index.meilisearch.index<OpportunityDocument>(indexUid).search(rest.q ?? '', { ...rest, offset: runningOffset, limit: missing });
+    const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, indexUid: _indexUid, ...rest } = runningQuery;
+    const more = await this.index.documents.search(rest.q ?? '', { ...rest, offset: runningOffset, limit: missing });
     return [...upcoming.hits, ...more.hits];
   }
 }
