@@ -115,11 +115,12 @@ export async function rebuildIndex(
     await index.wait(await meilisearch.swapIndexes([{ indexes: [index.name, fresh], rename: false }]), patiently);
     return progress();
   } finally {
+    // The indexers may go on as soon as the swap is done; the old index is deleted meanwhile.
+    if (writing) await runner.query('SELECT pg_advisory_unlock($1)', [INDEX_WRITER_LOCK]).catch(() => undefined);
     await meilisearch
       .deleteIndex(fresh)
       .then((task) => index.wait(task))
       .catch(() => undefined);
-    if (writing) await runner.query('SELECT pg_advisory_unlock($1)', [INDEX_WRITER_LOCK]).catch(() => undefined);
     await runner.query('SELECT pg_advisory_unlock($1)', [INDEX_REBUILD_LOCK]).catch(() => undefined);
     await runner.release();
   }

@@ -30,7 +30,7 @@ export interface SlowTask {
 
 /** Polls start often (a change's path to searchable stays short) and slow down as a wait grows long. */
 const FIRST_POLL_MS = 20;
-const MAX_POLL_MS = 500;
+const MAX_POLL_MS = 200;
 
 /**
  * True when the failure is Meilisearch being unreachable, slow or broken (network error, timeout,
@@ -127,7 +127,7 @@ export class OpportunityIndex {
         reported = now;
         options.onSlow({ taskUid, status, waitedMs: now - started });
       }
-      // A quarter of the time waited so far: at most that much later than the task's end.
+      // A quarter of the time waited so far, at most 200 ms: a task's end is noticed at most that much later.
       await sleep(Math.min(MAX_POLL_MS, FIRST_POLL_MS + (now - started) / 4));
     }
   }
