@@ -12,8 +12,9 @@ import { startNode, stopProcess, waitFor } from './processes.js';
  * engines; `cli seed generate` loads opportunities beside it (bulk SQL, then its index rebuild);
  * meanwhile one course after another is published through GraphQL and the time from the publish
  * mutation's answer until `searchOpportunities` finds it is taken. Samples are split by what the
- * generator was doing: loading (PostgreSQL busy, the machine too) and rebuilding the index (which
- * holds the index writer lock, so the indexer waits for the swap — see docs/search.md).
+ * generator was doing: loading (PostgreSQL busy, the machine too) and rebuilding the index (the
+ * indexer then sends changes to the live index too, behind the rebuild's own requests in
+ * Meilisearch's queue — see docs/search.md).
  */
 export interface FreshnessBench {
   opportunities: number;
@@ -135,7 +136,7 @@ function writeFreshnessReport(bench: FreshnessBench): void {
     `Courses published one after another through GraphQL while \`cli seed generate --opportunities ${bench.opportunities.toLocaleString('en')}\` ran beside the api on the same embedded engines, measured on ${new Date().toISOString().slice(0, 10)}; each timed from the publish mutation's answer until \`searchOpportunities\` found it (polled every 50 ms). Target: under 2 s, p95.`,
     '',
     `- while the generator loaded (bulk SQL): ${summary(bench.loading)}`,
-    `- while it rebuilt the index (the indexer waits for the rebuild's swap, docs/search.md): ${summary(bench.rebuilding)}`,
+    `- while it rebuilt the index (changes go to the live index too, queued in Meilisearch behind the rebuild's requests; docs/search.md): ${summary(bench.rebuilding)}`,
     `- not found within ${GIVE_UP_MS / 1000} s: ${bench.notFound}`,
     '',
   ].join('\n');

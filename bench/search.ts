@@ -1,4 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
 import { load, type LoadResult } from './load.js';
 import { residentMegabytes, runCli, startNode, stopProcess, waitFor } from './processes.js';
@@ -6,8 +8,9 @@ import { residentMegabytes, runCli, startNode, stopProcess, waitFor } from './pr
 /**
  * Search at scale: load N synthetic opportunities (`cli seed generate`), time the api's full
  * reindex against Meilisearch ingesting the very same documents in one request, and compare
- * `searchOpportunities` with the same search sent to Meilisearch directly. Engines are started
- * here (not by the api), so that the benchmark can also talk to Meilisearch itself.
+ * `searchOpportunities` with the same search sent to Meilisearch directly: the baseline is the
+ * very request the api sends (recorded through a proxy, printed once), not a cheaper one. Engines
+ * are started here (not by the api), so that the benchmark can also talk to Meilisearch itself.
  */
 export interface SearchBench {
   opportunities: number;
@@ -18,8 +21,9 @@ export interface SearchBench {
   /** Two facet groups selected (disjunctive facets): the api against the same multi-search sent directly. */
   facetedApi: LoadResult;
   facetedDirect: LoadResult;
-  /** suggestOpportunities as one types. */
+  /** suggestOpportunities as one types, and its Meilisearch request sent directly (for reference; the target is absolute). */
   suggest: LoadResult;
+  suggestDirect: LoadResult;
   apiRssMb: number;
   millionRssMb: number | null;
 }
@@ -41,48 +45,44 @@ export async function benchSearch(dataDir: string, options: { opportunities: num
     progress('raw ingest of the same documents into a fresh index…');
     const rawIngestPerSecond = await rawIngest(meili.url, meili.masterKey, `${INDEX_PREFIX}opportunities`);
 
+    const query = 'python';
+    const apiBody = JSON.stringify({
+      query: 'query($input: SearchOpportunitiesInput!) { searchOpportunities(input: $input) { totalHits hits { opportunity { id } } facets { eqfLevel { value count } mode { value count } language { value count } country { value count } iscedBroad { value count } } } }',
+      variables: { input: { query, pageSize: 20 } },
+    });
+    // Two facet groups ticked: the api sends one multi-search of three queries (disjunctive facets).
+    const facetedApiBody = JSON.stringify({
+      query: 'query($input: SearchOpportunitiesInput!) { searchOpportunities(input: $input) { totalHits hits { title startsSoon opportunity { id eqfLevel mode startDate provider { legalName country } } } facets { eqfLevel { value count } mode { value count } language { value count } country { value count } iscedBroad { value count } } } }',
+      variables: { input: { query, filters: { eqfLevels: [4, 5], modes: ['ONLINE', 'BLENDED'] }, pageSize: 20 } },
+    });
+    const suggestBody = JSON.stringify({ query: 'query($input: SuggestOpportunitiesInput!) { suggestOpportunities(input: $input) { text kind opportunityId } }', variables: { input: { prefix: 'pyth', locale: 'de' } } });
+
+    progress('recording what the api sends Meilisearch for each benchmarked query…');
+    const [searchSent, facetedSent, suggestSent] = await meilisearchRequestsOf(env, meili.url, [apiBody, facetedApiBody, suggestBody]);
+    for (const [name, sent] of [['searchOpportunities', searchSent], ['with two facet groups', facetedSent], ['suggestOpportunities', suggestSent]] as const) {
+      progress(`baseline for ${name}, as the api sent it: POST ${sent.path} ${sent.body}`);
+    }
+    const directLoad = (sent: RecordedRequest) =>
+      load(`${meili.url}${sent.path}`, { seconds: options.seconds, connections: 10, method: 'POST', body: sent.body, headers: { authorization: `Bearer ${meili.masterKey}` } });
+
     const port = await findFreePort();
     api = startNode('dist/apps/api/src/main.js', [], { ...env, PORT: String(port) });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(async () => (await fetch(`${base}/health`)).ok);
 
-    const query = 'python';
-    const facets = ['eqfLevel', 'mode', 'languages', 'country', 'iscedBroad'];
-    const apiBody = JSON.stringify({
-      query: 'query($input: SearchOpportunitiesInput!) { searchOpportunities(input: $input) { totalHits hits { opportunity { id } } facets { eqfLevel { value count } mode { value count } language { value count } country { value count } iscedBroad { value count } } } }',
-      variables: { input: { query, pageSize: 20 } },
-    });
-    const directBody = JSON.stringify({ q: query, limit: 20, facets });
     progress(`searchOpportunities through the api (${options.seconds} s)…`);
     await load(`${base}/graphql`, { seconds: 2, connections: 10, method: 'POST', body: apiBody });
     const apiResult = await load(`${base}/graphql`, { seconds: options.seconds, connections: 10, method: 'POST', body: apiBody });
     progress(`the same search sent to Meilisearch directly (${options.seconds} s)…`);
-    const directUrl = `${meili.url}/indexes/${INDEX_PREFIX}opportunities/search`;
-    const direct = await load(directUrl, { seconds: options.seconds, connections: 10, method: 'POST', body: directBody, headers: { authorization: `Bearer ${meili.masterKey}` } });
+    const directResult = await directLoad(searchSent);
 
-    // Two facet groups ticked: the api sends one multi-search of three queries; so does the baseline.
-    const nowSeconds = Math.floor(Date.now() / 1000);
-    const notFinished = `(endDate IS NULL OR endDate NOT EXISTS OR endDate > ${nowSeconds})`;
-    const facetedApiBody = JSON.stringify({
-      query: 'query($input: SearchOpportunitiesInput!) { searchOpportunities(input: $input) { totalHits hits { title startsSoon opportunity { id eqfLevel mode startDate provider { legalName country } } } facets { eqfLevel { value count } mode { value count } language { value count } country { value count } iscedBroad { value count } } } }',
-      variables: { input: { query, filters: { eqfLevels: [4, 5], modes: ['ONLINE', 'BLENDED'] }, pageSize: 20 } },
-    });
-    const uid = `${INDEX_PREFIX}opportunities`;
-    const levels = 'eqfLevel IN [4, 5]';
-    const modes = 'mode IN ["ONLINE", "BLENDED"]';
-    const facetedDirectBody = JSON.stringify({
-      queries: [
-        { indexUid: uid, q: query, matchingStrategy: 'last', filter: `${notFinished} AND ${levels} AND ${modes}`, page: 1, hitsPerPage: 20, facets: ['languages', 'country', 'iscedBroad'] },
-        { indexUid: uid, q: query, matchingStrategy: 'last', filter: `${notFinished} AND ${modes}`, limit: 0, facets: ['eqfLevel'] },
-        { indexUid: uid, q: query, matchingStrategy: 'last', filter: `${notFinished} AND ${levels}`, limit: 0, facets: ['mode'] },
-      ],
-    });
     progress(`two facet groups selected, through the api and directly (${options.seconds} s each)…`);
     const facetedApi = await load(`${base}/graphql`, { seconds: options.seconds, connections: 10, method: 'POST', body: facetedApiBody });
-    const facetedDirect = await load(`${meili.url}/multi-search`, { seconds: options.seconds, connections: 10, method: 'POST', body: facetedDirectBody, headers: { authorization: `Bearer ${meili.masterKey}` } });
-    const suggestBody = JSON.stringify({ query: 'query($input: SuggestOpportunitiesInput!) { suggestOpportunities(input: $input) { text kind opportunityId } }', variables: { input: { prefix: 'pyth', locale: 'de' } } });
-    progress(`suggestOpportunities (${options.seconds} s)…`);
+    const facetedDirectResult = await directLoad(facetedSent);
+    progress(`suggestOpportunities, through the api and its request directly (${options.seconds} s each)…`);
     const suggest = await load(`${base}/graphql`, { seconds: options.seconds, connections: 10, method: 'POST', body: suggestBody });
+    const suggestDirectResult = await directLoad(suggestSent);
+    progress(`suggestOpportunities p50 ${suggest.p50Ms} ms (Meilisearch directly: ${suggestDirectResult.p50Ms} ms)`);
     const apiRssMb = residentMegabytes(api.pid!);
 
     let millionRssMb: number | null = null;
@@ -94,11 +94,74 @@ export async function benchSearch(dataDir: string, options: { opportunities: num
       await waitFor(async () => (await fetch(`${base}/health`)).ok);
       millionRssMb = residentMegabytes(api.pid!);
     }
-    return { opportunities: options.opportunities, reindexPerSecond, rawIngestPerSecond, api: apiResult, direct, facetedApi, facetedDirect, suggest, apiRssMb, millionRssMb };
+    return {
+      opportunities: options.opportunities,
+      reindexPerSecond,
+      rawIngestPerSecond,
+      api: apiResult,
+      direct: directResult,
+      facetedApi,
+      facetedDirect: facetedDirectResult,
+      suggest,
+      suggestDirect: suggestDirectResult,
+      apiRssMb,
+      millionRssMb,
+    };
   } finally {
     if (api) await stopProcess(api);
     await meili.stop();
     await postgres.stop();
+  }
+}
+
+interface RecordedRequest {
+  path: string;
+  body: string;
+}
+
+/**
+ * What the api sends Meilisearch for each GraphQL body: an api started on a recording proxy in
+ * front of Meilisearch answers each once, and the search request it sent is kept (a search costs
+ * one). It is stopped before anything is measured, so that the measured api talks to Meilisearch
+ * directly.
+ */
+async function meilisearchRequestsOf(env: Record<string, string>, meiliUrl: string, graphqlBodies: string[]): Promise<RecordedRequest[]> {
+  const target = new URL(meiliUrl);
+  let recorded: RecordedRequest[] = [];
+  const proxy = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const path = request.url ?? '/';
+      if (request.method === 'POST' && (path === '/multi-search' || path.endsWith('/search'))) recorded.push({ path, body: body.toString() });
+      const upstream = httpRequest({ host: target.hostname, port: target.port, method: request.method, path, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      upstream.on('error', () => response.destroy());
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const port = await findFreePort();
+  const api = startNode('dist/apps/api/src/main.js', [], { ...env, MEILI_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, PORT: String(port) });
+  try {
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok);
+    const requests: RecordedRequest[] = [];
+    for (const body of graphqlBodies) {
+      recorded = [];
+      const answer = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const result = (await answer.json()) as { errors?: unknown };
+      if (!answer.ok || result.errors) throw new Error(`the benchmarked query failed: ${JSON.stringify(result)}`);
+      if (recorded.length !== 1) throw new Error(`expected one Meilisearch search for ${body}, the api sent ${recorded.length}`);
+      requests.push(recorded[0]);
+    }
+    return requests;
+  } finally {
+    await stopProcess(api);
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
   }
 }
 

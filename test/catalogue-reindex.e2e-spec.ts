@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMeilisearchClient, opportunityIndexName, windowFields } from '#search';
-import { createPublished, eventuallyFinds, search } from './support/catalogue-fixtures.js';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createMeilisearchClient, type OpportunityDocument, OpportunityIndex, opportunityIndexName, rebuildIndex, SearchDocumentSource, windowFields } from '#search';
+import { createOpportunity, createPublished, eventuallyFinds, publishOpportunity, search, UPDATE_OPPORTUNITY } from './support/catalogue-fixtures.js';
 import { runCli } from './support/cli-process.js';
 import { testEngines } from './support/engines.js';
-import { agencyAndProvider } from './support/registry-fixtures.js';
+import { agencyAndProvider, dataOf } from './support/registry-fixtures.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('cli reindex: the index rebuilt from PostgreSQL', () => {
@@ -51,5 +54,54 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
     const later = await createPublished(app, providerToken);
     await eventually(async () => ((await search(app, mine)).totalHits === 4 ? true : undefined));
     expect((await search(app, mine)).hits.map((h) => h.opportunity.id)).toContain(later.id);
+  });
+
+  it('makes a change published during a rebuild searchable at once, and keeps it across the swap', async () => {
+    const { provider, providerToken } = await agencyAndProvider(app);
+    const mine = { filters: { providerIds: [provider.id] } };
+    const before = await createPublished(app, providerToken, { title: [{ lang: 'en', text: 'Welding before the rebuild' }] });
+    const draft = await createOpportunity(app, providerToken, { title: [{ lang: 'en', text: 'Welding during the rebuild' }] });
+    await eventuallyFinds(app, mine, [before.id], 10_000);
+
+    // A rebuild that has read every document and is held before it reads on (and so before its swap).
+    const source = app.nest.get(SearchDocumentSource);
+    let read!: () => void;
+    const documentsRead = new Promise<void>((resolve) => (read = resolve));
+    let resume!: () => void;
+    const held = new Promise<void>((resolve) => (resume = resolve));
+    const heldSource: SearchDocumentSource = {
+      documentsFor: (changes) => source.documentsFor(changes),
+      countAll: () => source.countAll(),
+      async *allDocuments(batchSize: number): AsyncIterable<OpportunityDocument[]> {
+        for await (const batch of source.allDocuments(batchSize)) {
+          yield batch;
+          read();
+          await held;
+        }
+      },
+    };
+    const rebuilt = rebuildIndex(app.nest.get<DataSource>(getDataSourceToken()), app.nest.get(OpportunityIndex), heldSource);
+    await documentsRead;
+
+    // Changes the rebuild's reads missed: a publication and an edit, each in the live index at once.
+    const published = await publishOpportunity(app, providerToken, draft);
+    dataOf(await app.graphql(UPDATE_OPPORTUNITY, { input: { id: before.id, version: before.version, title: [{ lang: 'en', text: 'Welding renamed during the rebuild' }] } }, providerToken));
+    await eventuallyFinds(app, { ...mine, query: 'during' }, [published.id, before.id], 10_000);
+
+    resume();
+    await rebuilt;
+    // Right after the swap, before any indexer pass: the new index has them too.
+    expect((await search(app, { ...mine, query: 'during' })).hits.map((hit) => hit.opportunity.id).sort()).toEqual([published.id, before.id].sort());
+    expect((await search(app, { ...mine, query: 'before' })).hits).toEqual([]);
+
+    // And the indexer then sends their rows again, to the new index, and marks them done.
+    const client = new pg.Client({ connectionString: app.databaseUrl });
+    await client.connect();
+    try {
+      await eventually(async () => (await client.query('SELECT 1 FROM search_outbox WHERE processed_at IS NULL')).rowCount === 0 || undefined, 10_000);
+    } finally {
+      await client.end();
+    }
+    await eventuallyFinds(app, { ...mine, query: 'during' }, [published.id, before.id]);
   });
 });

@@ -6,7 +6,7 @@ import { pickText } from '../opportunity/opportunity-details.js';
 import { OpportunityService } from '../opportunity/opportunity.service.js';
 import type { OpportunitySearchResult } from './dto/opportunity-search.result.js';
 import type { SearchOpportunitiesInput } from './dto/search-opportunities.input.js';
-import { opportunityFromDocument } from './hit-from-document.js';
+import { type HitSelection, opportunityFromDocument } from './hit-from-document.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 /** A course "starts soon" when it starts within this many days (and has not started). */
@@ -15,8 +15,9 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * `searchOpportunities`: Meilisearch finds and counts. Hits are served from the index document
- * (`source: 'document'`) unless the client asked for a field the document lacks; then PostgreSQL
- * supplies the opportunities (`'database'`), and one archived since it was indexed is left out.
+ * (`source: 'document'`, only the attributes the client's fields need) unless the client asked for
+ * a field the document lacks; then PostgreSQL supplies the opportunities (`'database'`), and one
+ * archived since it was indexed is left out.
  */
 @Injectable()
 export class CatalogueSearchService {
@@ -26,7 +27,7 @@ export class CatalogueSearchService {
     private readonly clock: Clock,
   ) {}
 
-  async searchOpportunities(input: SearchOpportunitiesInput, source: 'document' | 'database' = 'database'): Promise<OpportunitySearchResult> {
+  async searchOpportunities(input: SearchOpportunitiesInput, selection: HitSelection): Promise<OpportunitySearchResult> {
     assertRangesInOrder(input);
     const page = await this.search.search({
       text: input.query,
@@ -35,17 +36,19 @@ export class CatalogueSearchService {
       order: input.sortOrder ?? 'ASC',
       page: input.page ?? 1,
       pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE,
+      attributes: selection.attributes,
     });
     const byId: Map<string, LearningOpportunityEntity> =
-      source === 'document'
+      selection.source === 'document'
         ? new Map(page.hits.map((hit) => [hit.document.id, opportunityFromDocument(hit.document)]))
         : new Map((await this.opportunities.findPublished(page.hits.map((h) => h.document.id))).map((o) => [o.id, o]));
     const now = this.clock.now().getTime();
     const hits = page.hits.flatMap((hit) => {
       const opportunity = byId.get(hit.document.id);
       if (!opportunity) return [];
-      const title = pickText(opportunity.title, input.locale)!;
-      const description = pickText(opportunity.description, title.lang);
+      // Every opportunity has a title; texts not asked for are not read (nor their attributes retrieved).
+      const title = selection.texts ? pickText(opportunity.title, input.locale)! : { lang: '', text: '' };
+      const description = selection.texts ? pickText(opportunity.description, title.lang) : null;
       const start = opportunity.startDate?.getTime();
       return [
         {

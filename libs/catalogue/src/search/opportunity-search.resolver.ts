@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { CatalogueSearchService } from './catalogue-search.service.js';
 import { OpportunitySearchResult } from './dto/opportunity-search.result.js';
 import { SearchOpportunitiesInput } from './dto/search-opportunities.input.js';
-import { documentAnswers } from './hit-from-document.js';
+import { hitSelection } from './hit-from-document.js';
 import { OpportunitySuggestion, OpportunitySuggestions, SuggestOpportunitiesInput } from './opportunity-suggestions.js';
 
 @Resolver(() => OpportunitySearchResult)
@@ -20,6 +20,6 @@ export class OpportunitySearchResolver {
 
   @Query(() => OpportunitySearchResult, { description: 'Published learning opportunities by text and filters, with facet counts.' })
   searchOpportunities(@Args('input') input: SearchOpportunitiesInput, @Info() info: GraphQLResolveInfo): Promise<OpportunitySearchResult> {
-    return this.search.searchOpportunities(input, documentAnswers(info) ? 'document' : 'database');
+    return this.search.searchOpportunities(input, hitSelection(info));
   }
 }

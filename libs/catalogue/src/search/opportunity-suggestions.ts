@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsLanguageCode } from '#platform';
-import { OpportunitySearchService } from '#search';
+import { IsLanguageCode, LANGUAGE_CODES } from '#platform';
+import { type OpportunityDocument, OpportunitySearchService } from '#search';
 import { pickText } from '../opportunity/opportunity-details.js';
-import { opportunityFromDocument } from './hit-from-document.js';
+import { textsOf } from './hit-from-document.js';
 
 export const SUGGESTION_KINDS = ['TITLE', 'SKILL', 'PROVIDER'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
@@ -37,6 +37,8 @@ export class OpportunitySuggestion {
 
 const MAX_SUGGESTIONS = 10;
 const DOCUMENTS = 20;
+/** What completions are taken from. */
+const ATTRIBUTES = ['id', ...LANGUAGE_CODES.map((lang) => `title_${lang}`), 'providerName', 'learningOutcomes'];
 
 /** Lower case without accents, ß as ss: how typed text is compared with what it completes. */
 function plain(text: string): string {
@@ -49,21 +51,30 @@ export class OpportunitySuggestions {
   constructor(private readonly search: OpportunitySearchService) {}
 
   async suggest(input: SuggestOpportunitiesInput): Promise<OpportunitySuggestion[]> {
-    const documents = await this.search.suggest(input.prefix, DOCUMENTS);
-    const last = plain(input.prefix).split(/[^\p{L}\p{N}]+/u).filter(Boolean).at(-1) ?? '';
-    // A candidate completes what was typed when one of its words starts with the last word typed.
-    const completes = (text: string) => plain(text).split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(last));
+    const documents = await this.search.suggest(input.prefix, DOCUMENTS, ATTRIBUTES);
+    const last = words(plain(input.prefix)).at(-1) ?? '';
     const seen = new Set<string>();
     const suggestions: OpportunitySuggestion[] = [];
-    const add = (text: string, kind: SuggestionKind, opportunityId: string | null) => {
-      const key = `${kind}:${plain(text)}`;
-      if (seen.has(key) || !completes(text) || suggestions.length >= MAX_SUGGESTIONS) return;
+    for (const suggestion of candidates(documents, input.locale)) {
+      if (suggestions.length >= MAX_SUGGESTIONS) break;
+      const folded = plain(suggestion.text);
+      const key = `${suggestion.kind}:${folded}`;
+      // A candidate completes what was typed when one of its words starts with the last word typed.
+      if (seen.has(key) || !words(folded).some((word) => word.startsWith(last))) continue;
       seen.add(key);
-      suggestions.push({ text, kind, opportunityId });
-    };
-    for (const document of documents) add(pickText(opportunityFromDocument(document).title, input.locale)!.text, 'TITLE', document.id);
-    for (const document of documents) add(document.providerName, 'PROVIDER', null);
-    for (const document of documents) for (const outcome of document.learningOutcomes) add(outcome, 'SKILL', null);
+      suggestions.push(suggestion);
+    }
     return suggestions;
   }
+}
+
+/** Titles first, then providers, then skills; looked at only until there are enough. */
+function* candidates(documents: readonly OpportunityDocument[], locale: string | undefined): Iterable<OpportunitySuggestion> {
+  for (const document of documents) yield { text: pickText(textsOf(document, 'title'), locale)!.text, kind: 'TITLE', opportunityId: document.id };
+  for (const document of documents) yield { text: document.providerName, kind: 'PROVIDER', opportunityId: null };
+  for (const document of documents) for (const outcome of document.learningOutcomes) yield { text: outcome, kind: 'SKILL', opportunityId: null };
+}
+
+function words(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }

@@ -2,7 +2,7 @@ import { type EnqueuedTask, Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { OpportunityDocument } from '../opportunities/opportunity-document.js';
 import { DOCUMENTS_PER_REQUEST, type OpportunityIndex, type SlowTask, type TaskWaitOptions } from '../opportunities/opportunity-index.js';
-import { INDEX_WRITER_LOCK } from './search-indexer.js';
+import { INDEX_REBUILD_LOCK, INDEX_WRITER_LOCK, type OutboxRow, pendingChanges } from './search-indexer.js';
 import type { SearchDocumentSource } from './search-document-source.js';
 
 export interface RebuildProgress {
@@ -29,13 +29,17 @@ const MAX_QUEUED = 4;
 const REQUEST_TIMEOUT_MS = 120_000;
 /** A rebuild rides out Meilisearch not answering for this long (a restart, a stall) before it fails. */
 const UNREACHABLE_FOR_MS = 120_000;
+/** Outbox rows read at a time when the new index catches up with the changes made while it was built. */
+const CATCH_UP_ROWS = 1_000;
 
 /**
  * Rebuilds the index from PostgreSQL (`cli reindex`): a fresh index gets the settings, then every
  * published document, then takes the live index's place in one swap, and the old one is deleted —
  * so searches see the old index until the new one is complete, and nothing stale survives.
- * The indexers pause meanwhile (they cannot take the writer lock); writes go on and wait in the
- * outbox, and are sent to the new index once the rebuild releases the lock.
+ * Writes go on meanwhile: the indexers send them to the live index (searchable at once) and leave
+ * their outbox rows pending. Before the swap the rebuild takes the writer lock (no indexer sends
+ * then), applies every pending row to the new index — the changes its reads may have missed — and
+ * swaps; after it, the indexers send the pending rows again, to the new index, and mark them done.
  */
 export async function rebuildIndex(
   dataSource: DataSource,
@@ -48,8 +52,9 @@ export async function rebuildIndex(
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   const fresh = `${index.name}_rebuild_${Date.now()}`;
+  let writing = false;
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [INDEX_WRITER_LOCK]);
+    await runner.query('SELECT pg_advisory_lock($1)', [INDEX_REBUILD_LOCK]);
     const started = Date.now();
     const total = await source.countAll();
     let indexed = 0;
@@ -93,16 +98,30 @@ export async function rebuildIndex(
     await send();
     while (queued.length > 0) await settleOldest();
 
+    await runner.query('SELECT pg_advisory_lock($1)', [INDEX_WRITER_LOCK]);
+    writing = true;
+    const changes = bulk.index<OpportunityDocument>(fresh);
+    for (let after = '0'; ; ) {
+      const rows: OutboxRow[] = await pendingChanges((sql, parameters) => runner.query(sql, parameters), after, CATCH_UP_ROWS);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].id;
+      const { upserts, deletes } = await source.documentsFor(rows.map((row) => ({ topic: row.topic, aggregateId: row.aggregate_id })));
+      if (upserts.length > 0) await index.wait(await changes.addDocuments(upserts, { primaryKey: 'id' }), patiently);
+      if (deletes.length > 0) await index.wait(await changes.deleteDocuments(deletes), patiently);
+    }
+
     // Swapping needs both indexes to exist; on a first run the live one may not yet.
     await index.applySettings(index.name, patiently);
     await index.wait(await meilisearch.swapIndexes([{ indexes: [index.name, fresh], rename: false }]), patiently);
     return progress();
   } finally {
+    // The indexers may go on as soon as the swap is done; the old index is deleted meanwhile.
+    if (writing) await runner.query('SELECT pg_advisory_unlock($1)', [INDEX_WRITER_LOCK]).catch(() => undefined);
     await meilisearch
       .deleteIndex(fresh)
       .then((task) => index.wait(task))
       .catch(() => undefined);
-    await runner.query('SELECT pg_advisory_unlock($1)', [INDEX_WRITER_LOCK]).catch(() => undefined);
+    await runner.query('SELECT pg_advisory_unlock($1)', [INDEX_REBUILD_LOCK]).catch(() => undefined);
     await runner.release();
   }
 }

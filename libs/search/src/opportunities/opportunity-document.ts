@@ -68,6 +68,9 @@ export interface OpportunityDocument {
   accWin3Until: number;
 }
 
+/** The names of the slot fields. */
+export const WINDOW_FIELDS = Array.from({ length: ACCREDITATION_WINDOW_SLOTS }, (_, i) => [`accWin${i}From`, `accWin${i}Until`]).flat();
+
 /** The slot fields of a document; unused slots are [0, 0), which no time falls in. */
 export function windowFields(slots: readonly WindowSlot[]): Pick<OpportunityDocument, `accWin${0 | 1 | 2 | 3}${'From' | 'Until'}`> {
   const slot = (i: number) => slots[i] ?? { from: 0, until: 0 };

@@ -1,6 +1,6 @@
 import { LANGUAGE_CODES } from '#platform';
 import type { Settings } from 'meilisearch';
-import { ACCREDITATION_WINDOW_SLOTS } from './opportunity-document.js';
+import { WINDOW_FIELDS } from './opportunity-document.js';
 
 /** The index of published opportunities, one per deployment (MEILI_INDEX_PREFIX). */
 export function opportunityIndexName(indexPrefix: string): string {
@@ -50,8 +50,6 @@ function synonyms(): Record<string, string[]> {
   return result;
 }
 
-const windowFields = Array.from({ length: ACCREDITATION_WINDOW_SLOTS }, (_, i) => [`accWin${i}From`, `accWin${i}Until`]).flat();
-
 /**
  * The settings of the opportunity index, applied (and waited for) before any document is sent, so
  * that no document is ever indexed under other rules.
@@ -89,7 +87,7 @@ export const OPPORTUNITY_INDEX_SETTINGS: Settings = {
     'free',
     'annexIComplete',
     '_geo',
-    ...windowFields,
+    ...WINDOW_FIELDS,
   ],
   sortableAttributes: ['startDate', 'ectsCredits', 'price'],
   // `sort` first: a sorted list is strictly in that order (a learner who asks for the earliest

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type EnqueuedTask, type Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchTaskTimeOutError, type Task } from 'meilisearch';
+import { type EnqueuedTask, type Index, type Meilisearch, MeilisearchRequestError, MeilisearchTaskTimeOutError, type Task } from 'meilisearch';
+import { meilisearchAnswer } from '../meilisearch.client.js';
 import type { OpportunityDocument } from './opportunity-document.js';
 import { OPPORTUNITY_INDEX_SETTINGS } from './opportunity-index.settings.js';
 
@@ -29,19 +30,20 @@ export interface SlowTask {
 
 /** Polls start often (a change's path to searchable stays short) and slow down as a wait grows long. */
 const FIRST_POLL_MS = 20;
-const MAX_POLL_MS = 500;
+const MAX_POLL_MS = 200;
 
 /**
  * True when the failure is Meilisearch being unreachable, slow or broken (network error, timeout,
  * 5xx) rather than it refusing what was asked.
  */
 export function isMeilisearchUnavailable(error: unknown): boolean {
-  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchTaskTimeOutError) return true;
-  return error instanceof MeilisearchApiError && error.response.status >= 500;
+  const answer = meilisearchAnswer(error);
+  if (answer) return answer.response.status >= 500;
+  return error instanceof MeilisearchRequestError || error instanceof MeilisearchTaskTimeOutError;
 }
 
 function hasCode(error: unknown, code: string): boolean {
-  return error instanceof MeilisearchApiError && error.cause?.code === code;
+  return meilisearchAnswer(error)?.cause?.code === code;
 }
 
 export function isIndexNotFound(error: unknown): boolean {
@@ -51,11 +53,17 @@ export function isIndexNotFound(error: unknown): boolean {
 /** The opportunity index: its settings, and sending documents to it (each send waited for). */
 export class OpportunityIndex {
   private settingsApplied?: Promise<void>;
+  private handle?: Index<OpportunityDocument>;
 
   constructor(
     readonly meilisearch: Meilisearch,
     readonly name: string,
   ) {}
+
+  /** The index's handle, made once: the client builds a new one (URL, headers) on every `index()`. */
+  get documents(): Index<OpportunityDocument> {
+    return (this.handle ??= this.meilisearch.index<OpportunityDocument>(this.name));
+  }
 
   /**
    * Creates the index when missing and applies the settings, once per process — again after
@@ -85,7 +93,7 @@ export class OpportunityIndex {
   async apply(upserts: readonly OpportunityDocument[], deletes: readonly string[], waitOptions: TaskWaitOptions = {}): Promise<void> {
     if (upserts.length === 0 && deletes.length === 0) return;
     await this.ensureSettings();
-    const index = this.meilisearch.index<OpportunityDocument>(this.name);
+    const index = this.documents;
     const tasks: EnqueuedTask[] = [];
     for (let i = 0; i < upserts.length; i += DOCUMENTS_PER_REQUEST) {
       tasks.push(await index.addDocuments(upserts.slice(i, i + DOCUMENTS_PER_REQUEST), { primaryKey: 'id' }));
@@ -119,7 +127,7 @@ export class OpportunityIndex {
         reported = now;
         options.onSlow({ taskUid, status, waitedMs: now - started });
       }
-      // A quarter of the time waited so far: at most that much later than the task's end.
+      // A quarter of the time waited so far, at most 200 ms: a task's end is noticed at most that much later.
       await sleep(Math.min(MAX_POLL_MS, FIRST_POLL_MS + (now - started) / 4));
     }
   }

@@ -55,6 +55,8 @@ export interface OpportunitySearchQuery {
   order: SortOrder;
   page: number;
   pageSize: number;
+  /** The document attributes the hits need (Meilisearch returns only these; the accreditation windows are always added, for `accreditedNow`). */
+  attributes: readonly string[];
 }
 
 export interface FacetCount {
@@ -63,7 +65,7 @@ export interface FacetCount {
 }
 
 export interface OpportunitySearchHit {
-  /** The index document as stored (without its search-only fields). */
+  /** The index document with the attributes asked for (OpportunitySearchQuery.attributes). */
   document: OpportunityDocument;
   accreditedNow: boolean;
 }

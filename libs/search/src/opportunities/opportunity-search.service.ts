@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, DomainError } from '#platform';
-import { MeilisearchApiError, type MultiSearchQuery, type SearchResponse } from 'meilisearch';
+import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
+import { meilisearchAnswer } from '../meilisearch.client.js';
 import { foldQuery } from '../text/search-terms.js';
-import { accreditedAt, type OpportunityDocument } from './opportunity-document.js';
+import { accreditedAt, type OpportunityDocument, WINDOW_FIELDS } from './opportunity-document.js';
 import { isIndexNotFound, OpportunityIndex } from './opportunity-index.js';
 import { FACET_FIELDS, type FacetName } from './opportunity-index.settings.js';
 import {
@@ -58,7 +59,8 @@ export class OpportunitySearchService {
           { ...base, filter: and(filter, notUpcomingFilter(nowSeconds)), sort, page: 1, hitsPerPage: query.pageSize, facets: unselectedFields },
         ]
       : [{ ...base, filter, sort, page: query.page, hitsPerPage: query.pageSize, facets: unselectedFields }];
-    for (const q of hitQueries) q.attributesToRetrieve = ['*'];
+    const attributesToRetrieve = [...new Set([...query.attributes, ...WINDOW_FIELDS])];
+    for (const q of hitQueries) q.attributesToRetrieve = attributesToRetrieve;
     const facetQueries: MultiSearchQuery[] = selected.map((group) => ({
       ...base,
       filter: buildFilter(query.filters, now, { withoutGroup: group }),
@@ -82,7 +84,7 @@ export class OpportunitySearchService {
       const distribution: Distribution = addDistributions(...hitResults.map((r) => r.facetDistribution));
       selected.forEach((group, i) => (distribution[FACET_FIELDS[group]] = facetResults[i].facetDistribution?.[FACET_FIELDS[group]] ?? {}));
       return {
-        hits: hits.map(({ searchTerms: _terms, ...document }) => ({ document, accreditedNow: accreditedAt(document, nowSeconds) })),
+        hits: hits.map((document) => ({ document, accreditedNow: accreditedAt(document, nowSeconds) })),
         totalHits,
         page: query.page,
         pageSize: query.pageSize,
@@ -92,19 +94,20 @@ export class OpportunitySearchService {
     } catch (error) {
       // Before the first document the index may not exist yet: nothing is published.
       if (isIndexNotFound(error)) return { hits: [], totalHits: 0, page: query.page, pageSize: query.pageSize, facets: facetCounts(undefined), processingTimeMs: 0 };
-      if (error instanceof MeilisearchApiError) this.logger.error({ msg: 'Meilisearch refused a search', err: error.message });
+      const refusal = meilisearchAnswer(error);
+      if (refusal) this.logger.error({ msg: 'Meilisearch refused a search', err: refusal.message });
       else this.logger.warn({ msg: 'Meilisearch is unreachable', err: error instanceof Error ? error.message : String(error) });
       throw new DomainError('SERVICE_UNAVAILABLE', 'search is unavailable right now; try again shortly');
     }
   }
 
-  /** Up to `limit` documents that match `prefix` as one types it (the last word as a prefix), not finished. */
-  async suggest(prefix: string, limit: number): Promise<OpportunityDocument[]> {
+  /** Up to `limit` documents (their `attributes`) that match `prefix` as one types it (the last word as a prefix), not finished. */
+  async suggest(prefix: string, limit: number, attributes: readonly string[]): Promise<OpportunityDocument[]> {
     try {
-      const result = await this.index.meilisearch.index<OpportunityDocument>(this.index.name).search(foldQuery(prefix), {
+      const result = await this.index.documents.search(foldQuery(prefix), {
         filter: buildFilter(undefined, this.clock.now()),
         limit,
-        attributesToRetrieve: ['*'],
+        attributesToRetrieve: [...attributes],
       });
       return result.hits;
     } catch (error) {
@@ -128,8 +131,8 @@ export class OpportunitySearchService {
     const runningOffset = Math.max(0, offset - upcomingTotal);
     if (runningOffset === 0) return [...upcoming.hits, ...running.hits.slice(0, missing)];
     if (runningOffset >= (running.totalHits ?? 0)) return upcoming.hits;
-    const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, indexUid, ...rest } = runningQuery;
-    const more = await this.index.meilisearch.index<OpportunityDocument>(indexUid).search(rest.q ?? '', { ...rest, offset: runningOffset, limit: missing });
+    const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, indexUid: _indexUid, ...rest } = runningQuery;
+    const more = await this.index.documents.search(rest.q ?? '', { ...rest, offset: runningOffset, limit: missing });
     return [...upcoming.hits, ...more.hits];
   }
 }
