@@ -1,5 +1,4 @@
 import { createMeilisearchClient, foldQuery, OPPORTUNITY_SEARCHABLE_WITHOUT_TERMS, opportunityIndexName } from '#search';
-import { seedDemo } from '../seed/demo/seed-demo.js';
 import { search } from './support/catalogue-fixtures.js';
 import { testEngines } from './support/engines.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
@@ -32,8 +31,7 @@ describe('catalogue search: every language, compounds by their parts', () => {
   let documents: Record<string, unknown>[];
 
   beforeAll(async () => {
-    app = await startTestApp();
-    await seedDemo(app.nest, () => undefined);
+    app = await startTestApp({}, { demo: true });
     await eventually(async () => ((await search(app, { filters: { includeFinished: true }, pageSize: 1 })).totalHits === 480 ? true : undefined), 60_000, 200);
     const meili = meilisearch();
     documents = (await meili.index(indexName()).getDocuments({ limit: 1000 })).results;

@@ -5,6 +5,13 @@ import { findFreePort } from '#platform';
 import { ApiProcess, processesMentioning } from './support/api-process.js';
 
 /**
+ * Each of the first two tests starts api processes one after another, each with its own engines
+ * (initdb included): half a minute on a quiet machine, more than jest's default minute when the
+ * machine is busy. A slow start is not a failure; a process that never becomes healthy still is.
+ */
+const PROCESS_TEST_TIMEOUT_MS = 240_000;
+
+/**
  * `npm start` as a user runs it: the compiled api in its own process with embedded engines.
  * These tests start real PostgreSQL and Meilisearch per instance, so they take some seconds.
  */
@@ -59,7 +66,7 @@ describe('the api process with embedded engines', () => {
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
     expect(processesMentioning(dirA)).toEqual([]);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('recovers the engines a killed run left behind', async () => {
     const dir = newDataDir();
@@ -75,7 +82,7 @@ describe('the api process with embedded engines', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(processesMentioning(dir)).toEqual([]);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('refuses to start on invalid configuration, naming every bad variable, and starts nothing', async () => {
     const dir = newDataDir();

@@ -25,10 +25,10 @@ describe('web app in a browser', () => {
 
   beforeAll(async () => {
     assertWebBuilt();
-    [app, browser] = await Promise.all([startTestApp(), launchChromium()]);
+    [app, browser] = await Promise.all([startTestApp({}, { demo: true }), launchChromium()]);
     courses = await seedWebWorld(app);
     shots = screenshotFolder();
-  }, 240_000); // the demo's 500 courses go in through the services, as on a first start (~60 s; more on a loaded machine)
+  }, 240_000); // may wait for the demo template, which the run loads at its start (~30 s; more on a loaded machine)
   afterAll(async () => {
     await browser?.close();
     await app?.close();

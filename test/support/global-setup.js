@@ -1,6 +1,7 @@
 // Runs once before all test files, in plain Node (not inside jest's module system), so it uses
 // the compiled sources in dist/ — `npm test` builds them first.
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,24 +9,21 @@ import { runMigrations, startEmbeddedMeilisearch, startEmbeddedPostgres } from '
 // Only the migrations, not the entities: jest may run a single test file in this same process,
 // and entity modules register GraphQL metadata globally, which would then mix two copies of graphql.
 import { MIGRATIONS } from '../../dist/migrations/index.js';
-
-/** Keep in step with TEST_ENV and TEMPLATE_DATABASE in ./engines.ts, which the test files read. */
-const TEST_ENV = {
-  adminDatabaseUrl: 'TESSERA_TEST_ADMIN_DATABASE_URL',
-  meiliUrl: 'TESSERA_TEST_MEILI_URL',
-  meiliMasterKey: 'TESSERA_TEST_MEILI_MASTER_KEY',
-};
-const TEMPLATE_DATABASE = 'tessera_test_template';
+// The names the test files read (Node runs this TypeScript file as it is: it has only erasable types).
+import { TEMPLATE_DATABASE, TEST_ENV } from './engines.ts';
 
 /**
  * Starts real PostgreSQL and Meilisearch once for the whole run — embedded in a fresh temporary
  * folder, or the external ones that DATABASE_URL / MEILI_URL name — and migrates the template
- * database that each test file clones its own database from.
+ * database that each test file clones its own database from. Then starts loading the demo into
+ * its own template (./seed-demo-template.js) and returns without waiting: the files that need it
+ * wait in `startTestApp`, the others run meanwhile.
  */
 export default async function globalSetup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'tessera-test-'));
   chmodSync(dataDir, 0o755); // PostgreSQL runs as another user when we are root
   const stops = [];
+  let stopDemoTemplate;
   const quiet = () => undefined;
 
   try {
@@ -57,7 +55,35 @@ export default async function globalSetup() {
     process.env[TEST_ENV.adminDatabaseUrl] = adminDatabaseUrl;
     process.env[TEST_ENV.meiliUrl] = meiliUrl;
     process.env[TEST_ENV.meiliMasterKey] = meiliMasterKey ?? '';
+    process.env[TEST_ENV.demoTemplateStatus] = join(dataDir, 'demo-template.json');
+    stopDemoTemplate = loadDemoTemplate(adminDatabaseUrl, meiliUrl, meiliMasterKey ?? '', process.env[TEST_ENV.demoTemplateStatus]);
   } finally {
-    globalThis.tesseraTestEngines = { dataDir, stops };
+    globalThis.tesseraTestEngines = { dataDir, stops, stopDemoTemplate };
   }
+}
+
+/**
+ * Runs ./seed-demo-template.js in its own process and, when it ends, writes how to `statusFile`
+ * (`{ ok, summary }` or `{ ok: false, error }` with what it printed), which `startTestApp` waits
+ * for. Returns what stops it, for the teardown, which runs it before it stops the engines.
+ */
+function loadDemoTemplate(adminDatabaseUrl, meiliUrl, meiliMasterKey, statusFile) {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'seed-demo-template.js'), adminDatabaseUrl, meiliUrl, meiliMasterKey], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => {
+    child.once('error', (error) => resolve({ ok: false, error: String(error) }));
+    child.once('exit', (code, signal) =>
+      resolve(code === 0 ? { ok: true, summary: JSON.parse(stdout.trim().split('\n').at(-1)) } : { ok: false, error: `exited with ${code ?? signal}:\n${stdout}${stderr}` }),
+    );
+  });
+  void exited.then((status) => writeFileSync(statusFile, JSON.stringify(status)));
+  return async () => {
+    child.kill();
+    await exited;
+  };
 }

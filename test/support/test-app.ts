@@ -1,11 +1,12 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { type Clock, createLogger, ensureDatabase, loadConfig, type TesseraConfig } from '#platform';
-import { createMeilisearchClient } from '#search';
+import { createMeilisearchClient, type OpportunityDocument, OpportunityIndex, opportunityIndexName } from '#search';
 import { createApp } from '../../apps/api/src/app.js';
 import type { AppOptions } from '../../apps/api/src/app.module.js';
-import { databaseUrl, TEMPLATE_DATABASE, testEngines } from './engines.js';
+import { DEMO_TEMPLATE_DATABASE, databaseUrl, TEMPLATE_DATABASE, TEST_ENV, testEngines } from './engines.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -46,13 +47,18 @@ export async function startTestApp(
      * the first one's.
      */
     now?: string | Date;
+    /**
+     * Start on a copy of the demo (as `npm start` loads it on a first start, relative to the day of
+     * the run; DEMO_TEMPLATE_DATABASE) with its courses searchable, instead of an empty registry.
+     */
+    demo?: boolean;
   } = {},
 ): Promise<TestApp> {
   const engines = testEngines();
   // A second instance on the same database (to test that instances agree) owns nothing of its own.
   const shared = options.sameDatabaseAs;
   const name = shared ? new URL(shared.databaseUrl).pathname.slice(1) : `test_${randomBytes(6).toString('hex')}`;
-  if (!shared) await ensureDatabase(engines.adminDatabaseUrl, name, TEMPLATE_DATABASE);
+  if (!shared) await ensureDatabase(engines.adminDatabaseUrl, name, options.demo ? await demoTemplate() : TEMPLATE_DATABASE);
   const adminToken = randomBytes(24).toString('hex');
   const config: TesseraConfig = {
     ...loadConfig({ LOG_LEVEL: 'error', TESSERA_RATE_LIMIT: 'off', TESSERA_SEED: 'none' }),
@@ -77,6 +83,7 @@ export async function startTestApp(
   );
   await nest.listen(0, '127.0.0.1');
   const url = await nest.getUrl();
+  if (options.demo && !shared) await copyDemoIndex(nest.get(OpportunityIndex), engines);
 
   return {
     url,
@@ -106,6 +113,29 @@ export async function startTestApp(
       await Promise.all(results.filter((i) => i.uid.startsWith(name)).map((i) => meili.deleteIndex(i.uid)));
     },
   };
+}
+
+/** Waits until the global setup has loaded the demo template (in the background); fails with its error if it could not. */
+async function demoTemplate(): Promise<string> {
+  const statusFile = process.env[TEST_ENV.demoTemplateStatus];
+  if (!statusFile) throw new Error('the demo template is not being loaded: run the tests with `npm test`');
+  // Loading the demo takes about half a minute on a quiet machine, several on a busy one.
+  const status = await eventually(async () => (existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, 'utf8')) as { ok: boolean; error?: string }) : undefined), 600_000, 200);
+  if (!status.ok) throw new Error(`the demo template could not be loaded: ${status.error}`);
+  return DEMO_TEMPLATE_DATABASE;
+}
+
+/**
+ * The copied database has the demo's rows, and its outbox says they were sent — to the demo
+ * template's index. This file's index gets that index's documents, through the indexer's own write
+ * path and in the order the first start indexed them: a search without a sort lists equally good
+ * hits in that order, so the pages look as they would after `npm start`. (`cli reindex` would
+ * give the same documents in another order.)
+ */
+async function copyDemoIndex(index: OpportunityIndex, engines: ReturnType<typeof testEngines>): Promise<void> {
+  const meili = createMeilisearchClient({ url: engines.meiliUrl, masterKey: engines.meiliMasterKey, indexPrefix: '' });
+  const { results } = await meili.index<OpportunityDocument>(opportunityIndexName(`${DEMO_TEMPLATE_DATABASE}_`)).getDocuments({ limit: 10_000 });
+  await index.apply(results, []);
 }
 
 /** Polls `check` until it returns a value (not undefined) or `timeoutMs` passes; then fails with the last error. */

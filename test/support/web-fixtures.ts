@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { demoRegistry } from '../../seed/demo/demo-registry.js';
-import { seedDemo } from '../../seed/demo/seed-demo.js';
 import { createPublished, opportunityInput, search } from './catalogue-fixtures.js';
 import { dataOf } from './registry-fixtures.js';
 import { eventually, type TestApp } from './test-app.js';
@@ -201,13 +200,12 @@ export type WebCourse = keyof typeof WEB_COURSES;
 export const SAMPLE_SEAL = { file: 'test/fixtures/certs/eu-sample-seal-organizacion-test-2023.pem', sealedOn: '2023-09-27', organisation: 'ORGANIZACION TEST' };
 
 /**
- * The world the browser tests look at: the demo registry (as `npm start` loads it), the courses
- * above under demo providers, and ORGANIZACION TEST — the organisation behind the Commission's
- * sample seal — accredited by the demo's Spanish agency, with the seal's CA as a trust anchor.
- * Returns the course ids by name once every course is searchable.
+ * The world the browser tests look at: the demo registry (`app` started with `demo: true`, as
+ * `npm start` loads it), the courses above under demo providers, and ORGANIZACION TEST — the
+ * organisation behind the Commission's sample seal — accredited by the demo's Spanish agency, with
+ * the seal's CA as a trust anchor. Returns the course ids by name once every course is searchable.
  */
 export async function seedWebWorld(app: TestApp): Promise<Record<WebCourse, string>> {
-  await seedDemo(app.nest, () => undefined);
   const demo = demoRegistry(startOfToday()).providers;
   const providers = dataOf(await app.graphql(`{ organisations(filter: { kind: PROVIDER }, first: 100) { edges { node { id legalIdentifier } } } }`)).organisations.edges.map(
     (e: { node: { id: string; legalIdentifier: string } }) => e.node,
