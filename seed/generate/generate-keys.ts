@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type ParsedCertificate, parseCertificatePem, validityOfPath, verifyChainToAnchors } from '#trust';
+import { type ParsedCertificate, parseCertificatePem, storedValidityOfPath, verifyChainToAnchors } from '#trust';
 import type { DataSource } from 'typeorm';
 import { createDemoCa, sealKeyPair } from '../demo/demo-certificates.js';
 import type { ProgressMeter } from './progress.js';
@@ -181,5 +181,5 @@ async function proveSeal(seal: SealFacts, anchor: ParsedCertificate): Promise<st
   if (!parsed.qualifiedESeal || !parsed.keyUsageAllowsSigning) throw new Error('generator: a seal is not a qualified signing seal');
   const chain = await verifyChainToAnchors(parsed, [], [anchor]);
   if (!chain.anchored) throw new Error(`generator: a seal does not chain to the generated anchor: ${chain.problem}`);
-  return JSON.stringify(validityOfPath(chain.path).map((v) => ({ notBefore: new Date(v.notBefore).toISOString(), notAfter: new Date(v.notAfter).toISOString() })));
+  return JSON.stringify(storedValidityOfPath(chain.path));
 }

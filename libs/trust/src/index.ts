@@ -11,4 +11,4 @@ export { TrustAnchorService } from './anchors/trust-anchor.service.js';
 export { IssuerCertificateService } from './certificates/issuer-certificate.service.js';
 export { IssuerDidService } from './dids/issuer-did.service.js';
 export { type ParsedCertificate, parseCertificatePem } from './x509/parse-certificate.js';
-export { validityOfPath, verifyChainToAnchors } from './x509/verify-chain.js';
+export { storedValidityOfPath, verifyChainToAnchors } from './x509/verify-chain.js';

@@ -7,7 +7,7 @@ import { type DataSource, In } from 'typeorm';
 import { TrustAnchorEntity } from '../anchors/trust-anchor.entity.js';
 import { parseCertificatePem } from '../x509/parse-certificate.js';
 import { certificateFromField, chainFromField } from '../x509/certificate-input.js';
-import { validityOfPath, verifyChainToAnchors } from '../x509/verify-chain.js';
+import { storedValidityOfPath, verifyChainToAnchors } from '../x509/verify-chain.js';
 import { KeyStatusService } from '../key-status/key-status.service.js';
 import type { RevokeKeyInput } from '../key-status/revoke-key.input.js';
 import type { RegisterIssuerCertificateInput } from './dto/register-issuer-certificate.input.js';
@@ -61,7 +61,7 @@ export class IssuerCertificateService {
           throw DomainError.badInput([{ field: 'input.certificatePem', message: `does not chain to a trust anchor: ${chain.problem}` }]);
         }
         anchorId = anchors.find((a) => a.sha256 === chain.anchor.sha256)!.id;
-        chainValidity = validityOfPath(chain.path).map((v) => ({ notBefore: new Date(v.notBefore).toISOString(), notAfter: new Date(v.notAfter).toISOString() }));
+        chainValidity = storedValidityOfPath(chain.path);
       }
       const repository = manager.getRepository(IssuerCertificateEntity);
       const certificate = await repository.save(

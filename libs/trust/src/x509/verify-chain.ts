@@ -54,6 +54,11 @@ export function validityOfPath(path: readonly ParsedCertificate[]): ValidityPeri
   return path.slice(1).map((certificate) => ({ notBefore: certificate.notBefore.getTime(), notAfter: certificate.notAfter.getTime() }));
 }
 
+/** The path's validity as the registry stores it (`issuer_certificates.chain_validity`): ISO dates. */
+export function storedValidityOfPath(path: readonly ParsedCertificate[]): { notBefore: string; notAfter: string }[] {
+  return validityOfPath(path).map((v) => ({ notBefore: new Date(v.notBefore).toISOString(), notAfter: new Date(v.notAfter).toISOString() }));
+}
+
 interface Candidate {
   readonly certificate: ParsedCertificate;
   readonly isAnchor: boolean;
