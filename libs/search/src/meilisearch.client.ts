@@ -48,7 +48,12 @@ export function meilisearchHttpClient(agent: Agent) {
   return (url: string | URL | Request, init: RequestInit = {}): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const headers: Record<string, string> = Object.fromEntries(new Headers(init.headers));
-      const body = typeof init.body === 'string' ? init.body : undefined;
+      // Every request of ours sends JSON or NDJSON as a string; any other body would be dropped unseen.
+      if (init.body != null && typeof init.body !== 'string') {
+        reject(new MeilisearchRequestError(String(url), new TypeError('meilisearchHttpClient sends string bodies only')));
+        return;
+      }
+      const body = init.body ?? undefined;
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
       const signal = init.signal ?? undefined;
       const outgoing = request(url instanceof Request ? url.url : url, { method: init.method, headers, agent, signal }, (response) => {
