@@ -182,7 +182,7 @@ function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustSc
             { name: 'Trust lookup by certificate, GraphQL issuerTrust', baseline: 'bare Fastify route, same body size', result: scale.graphql, baselineResult: scale.graphqlBaseline, target: '≥ 30% of baseline' },
           ]),
           `- A suspension reaching instance B, while A answered ${Math.round(scale.lookupsPerSecondDuringChanges)} lookups a second: ${scale.propagationMs.length} changes, median ${percentile(scale.propagationMs, 0.5)} ms, slowest ${Math.max(...scale.propagationMs)} ms (target: within 1 s, p99). Answers on A right after the mutation returned that still said TRUSTED: ${scale.staleOnA} (must be 0).`,
-          `- api (A) resident memory with this registry loaded, after the runs: ${scale.rssMb} MB (target: under 400 MB).`,
+          `- api (A) resident memory with this registry loaded: ${scale.rssMb.afterStart} MB right after start, ${scale.rssMb.afterRuns} MB after the load runs, ${scale.rssMb.afterIdle} MB after the suspensions and 30 s without requests (target: under 400 MB).`,
           '',
         ]
       : notRun('Trust at scale', 'scale')),
@@ -204,7 +204,9 @@ function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustSc
     '## Memory',
     '',
     demo ? `- api resident memory, demo data, after the trust runs: ${demo.rssMb} MB` : '- demo: not measured in this run',
-    scale ? `- api resident memory with ${scale.organisations.toLocaleString('en')} organisations and ${scale.certificates.toLocaleString('en')} certificates: ${scale.rssMb} MB` : '- trust at scale: not measured in this run',
+    scale
+      ? `- api resident memory with ${scale.organisations.toLocaleString('en')} organisations and ${scale.certificates.toLocaleString('en')} certificates: ${scale.rssMb.afterStart} MB after start, ${scale.rssMb.afterRuns} MB after the load runs, ${scale.rssMb.afterIdle} MB after 30 s idle`
+      : '- trust at scale: not measured in this run',
     search ? `- api resident memory with ${search.opportunities.toLocaleString('en')} opportunities, after the search runs: ${search.apiRssMb} MB` : '- search: not measured in this run',
     search?.millionRssMb == null
       ? '- with 1,000,000 opportunities and 100,000 organisations: not measured in this run (`BENCH_MILLION=1 npm run bench`)'

@@ -21,7 +21,8 @@ export interface TrustScaleBench {
   restBaseline: LoadResult;
   graphql: LoadResult;
   graphqlBaseline: LoadResult;
-  rssMb: number;
+  /** api A's resident memory right after it was ready, after the load runs, and after 30 s without requests. */
+  rssMb: { afterStart: number; afterRuns: number; afterIdle: number };
   /** Milliseconds from a suspension's commit (the mutation returned on A) until B answered it, each of `changes`. */
   propagationMs: number[];
   /** Whether A answered each change at once (read-your-writes): the count that did not. */
@@ -30,6 +31,8 @@ export interface TrustScaleBench {
 }
 
 const ADMIN_TOKEN = randomBytes(24).toString('hex');
+/** How long the api is left without requests before its memory is read a last time (V8 gives memory back when idle). */
+const IDLE_MS = 30_000;
 
 export async function benchTrustScale(
   dataDir: string,
@@ -72,6 +75,7 @@ export async function benchTrustScale(
     await waitFor(async () => (await fetch(`${a.base}/health`)).ok, 600_000);
     const startSeconds = Math.round((Date.now() - starting) / 1000);
     await waitFor(async () => (await fetch(`${b.base}/health`)).ok, 600_000);
+    const rssAfterStart = residentMegabytes(a.child.pid!);
 
     const subjects = await trustedProviders(a.base, options.changes + 1);
     const [probe, ...toSuspend] = subjects;
@@ -103,7 +107,7 @@ export async function benchTrustScale(
     const rest = await measureAgainstBare(restSample, () => load(`${a.base}${restPath}`, { seconds: options.seconds, connections: 10 }), false);
     progress(`GraphQL issuerTrust at scale (${options.seconds} s, and the baseline)…`);
     const graphql = await measureAgainstBare(graphqlSample, () => load(`${a.base}/graphql`, { seconds: options.seconds, connections: 10, method: 'POST', body: graphqlBody }), true);
-    const rssMb = residentMegabytes(a.child.pid!);
+    const rssAfterRuns = residentMegabytes(a.child.pid!);
 
     progress(`${toSuspend.length} suspensions on A while A answers ~1,000 lookups a second; timing their arrival on B…`);
     const background = load(`${a.base}${restPath}`, { seconds: Math.max(10, toSuspend.length * 2), connections: 4, rate: 1000 });
@@ -121,6 +125,8 @@ export async function benchTrustScale(
       propagationMs.push(Math.round(performance.now() - committedAt));
     }
     const during = await background;
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const rssMb = { afterStart: rssAfterStart, afterRuns: rssAfterRuns, afterIdle: residentMegabytes(a.child.pid!) };
 
     return {
       organisations: options.organisations,

@@ -29,7 +29,6 @@ export {
 export { type EpochMs, NONE, shared, SharedValues } from './facts/shared-values.js';
 export {
   type AccreditationRecord,
-  byIds,
   type OrganisationRecord,
   type Queryable,
   type RecognitionRecord,

@@ -1,7 +1,7 @@
 /**
  * The registry's trust-relevant facts as plain, typed records, read with SQL the registry owns.
- * The trust index loads them all once at start and then only the records a change names: each
- * reader takes an optional list of ids, and reads everything without one.
+ * Each reader reads the records with the given ids: the trust index reads the whole registry a
+ * page of ids at a time at start, and afterwards only the records a change names.
  */
 import { groupBy } from '#platform';
 import { compactList, type EpochMs, NONE, shared } from './shared-values.js';
@@ -67,23 +67,17 @@ function epochMs(value: Date | null): EpochMs | null {
   return value === null ? null : value.getTime();
 }
 
-/** `WHERE <column> = ANY($1)` when ids are given, nothing otherwise: one reader serves the full read and the incremental one. */
-export function byIds(column: string, ids: readonly string[] | undefined): { where: string; parameters: unknown[] } {
-  return ids === undefined ? { where: '', parameters: [] } : { where: `WHERE ${column} = ANY($1::uuid[])`, parameters: [ids] };
-}
-
-export async function readOrganisations(db: Queryable, ids?: readonly string[]): Promise<OrganisationRecord[]> {
-  if (ids?.length === 0) return [];
-  const filter = byIds('id', ids);
+export async function readOrganisations(db: Queryable, ids: readonly string[]): Promise<OrganisationRecord[]> {
+  if (ids.length === 0) return [];
   const rows: Row[] = await db.query(
-    `SELECT id, kind, legal_name, legal_identifier, other_identifiers, country FROM organisations ${filter.where}`,
-    filter.parameters,
+    `SELECT id, kind, legal_name, legal_identifier, other_identifiers, country FROM organisations WHERE id = ANY($1::uuid[])`,
+    [ids],
   );
-  const statusFilter = byIds('organisation_id', ids);
   const history = groupBy<Row>(
     await db.query(
-      `SELECT organisation_id, status, effective_at, reason FROM organisation_status_entries ${statusFilter.where} ORDER BY effective_at, recorded_at`,
-      statusFilter.parameters,
+      `SELECT organisation_id, status, effective_at, reason FROM organisation_status_entries
+        WHERE organisation_id = ANY($1::uuid[]) ORDER BY effective_at, recorded_at`,
+      [ids],
     ),
     (r) => r.organisation_id,
   );
@@ -98,20 +92,19 @@ export async function readOrganisations(db: Queryable, ids?: readonly string[]):
   }));
 }
 
-export async function readAccreditations(db: Queryable, ids?: readonly string[]): Promise<AccreditationRecord[]> {
-  if (ids?.length === 0) return [];
-  const filter = byIds('id', ids);
+export async function readAccreditations(db: Queryable, ids: readonly string[]): Promise<AccreditationRecord[]> {
+  if (ids.length === 0) return [];
   const rows: Row[] = await db.query(
     `SELECT id, accredited_organisation_id, accrediting_agent_id, type, title, decision, issued_at, valid_from, review_date,
             expires_at, report_url, supersedes_id, limit_eqf_levels, limit_fields, limit_jurisdictions, limit_opportunities
-       FROM accreditations ${filter.where}`,
-    filter.parameters,
+       FROM accreditations WHERE id = ANY($1::uuid[])`,
+    [ids],
   );
-  const statusFilter = byIds('accreditation_id', ids);
   const history = groupBy<Row>(
     await db.query(
-      `SELECT accreditation_id, status, effective_at, reason FROM accreditation_status_entries ${statusFilter.where} ORDER BY effective_at, recorded_at`,
-      statusFilter.parameters,
+      `SELECT accreditation_id, status, effective_at, reason FROM accreditation_status_entries
+        WHERE accreditation_id = ANY($1::uuid[]) ORDER BY effective_at, recorded_at`,
+      [ids],
     ),
     (r) => r.accreditation_id,
   );
@@ -136,13 +129,9 @@ export async function readAccreditations(db: Queryable, ids?: readonly string[])
   }));
 }
 
-export async function readRecognitions(db: Queryable, ids?: readonly string[]): Promise<RecognitionRecord[]> {
-  if (ids?.length === 0) return [];
-  const filter = byIds('id', ids);
-  const rows: Row[] = await db.query(
-    `SELECT id, agency_id, valid_from, valid_until, jurisdictions FROM agency_recognitions ${filter.where}`,
-    filter.parameters,
-  );
+export async function readRecognitions(db: Queryable, ids: readonly string[]): Promise<RecognitionRecord[]> {
+  if (ids.length === 0) return [];
+  const rows: Row[] = await db.query(`SELECT id, agency_id, valid_from, valid_until, jurisdictions FROM agency_recognitions WHERE id = ANY($1::uuid[])`, [ids]);
   return rows.map((r) => ({
     id: r.id,
     agencyId: r.agency_id,

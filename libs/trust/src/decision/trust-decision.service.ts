@@ -225,8 +225,12 @@ export class TrustDecisionService {
 
 /** How long a signed answer to a question about "now" may be given again (while nothing it read changes). */
 const REUSE_NOW_ANSWERS_MS = 1_000;
-/** Bounded: a flood of distinct questions cannot grow it without limit. */
-const MAX_SIGNED_ANSWERS = 10_000;
+/**
+ * Bounded: a flood of distinct questions cannot grow it without limit (an answer with its receipt
+ * is a few kilobytes; 10,000 of them were about 50 MB). Answers about "now" are reused for a
+ * second only, and more distinct questions a second than this are more than one api signs.
+ */
+const MAX_SIGNED_ANSWERS = 2_000;
 /** Longer questions (with a PEM) are kept by their hash, so that the answers kept stay small. */
 const MAX_QUESTION_KEY_LENGTH = 1_024;
 

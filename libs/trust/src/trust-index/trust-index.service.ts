@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { REGISTRY_CHANNEL } from '#audit';
+import { collectGarbage } from '#platform';
 import { type Queryable, readAccreditations, readOrganisations, readRecognitions } from '#registry';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
@@ -11,6 +12,12 @@ import { type TrustRecords, TrustState } from './trust-state.js';
 const POLL_MS = 500;
 /** More changes than this at once (a bulk load) are read as a whole new state rather than one by one. */
 const MAX_INCREMENTAL_CHANGES = 2_000;
+/**
+ * Records read at a time when the index is read whole. Each page is applied and then garbage, so
+ * the read never holds the whole registry twice (rows and records): with 100k organisations and
+ * 200k certificates, reading all rows at once took the api to 840 MB resident right after start.
+ */
+const WHOLE_READ_PAGE = 5_000;
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
 
@@ -92,20 +99,25 @@ export class TrustIndexService implements OnApplicationBootstrap, OnApplicationS
     const covers = this.issued;
     const started = performance.now();
     const result = await this.inSnapshot((db) => this.read(db));
-    if (result.kind === 'full') this.state = TrustState.build(result.records, result.sequence);
-    else if (result.kind === 'changes') this.state!.apply(result.records, result.sequence);
+    if (result.kind === 'whole') {
+      this.state = result.state;
+      // The read's rows (and a state replaced) are garbage in V8's old generation by now.
+      collectGarbage();
+    } else if (result.kind === 'changes') this.state!.apply(result.records, result.sequence);
     this.covered = covers;
     if (result.kind !== 'unchanged') {
       this.logger.debug({ msg: 'trust index updated', how: result.kind, registrySequence: result.sequence, ms: Math.round(performance.now() - started) });
     }
   }
 
-  private async read(db: Queryable): Promise<{ kind: 'unchanged' | 'changes' | 'full'; sequence: number; records: TrustRecords }> {
+  private async read(
+    db: Queryable,
+  ): Promise<{ kind: 'unchanged'; sequence: number } | { kind: 'changes'; sequence: number; records: TrustRecords } | { kind: 'whole'; sequence: number; state: TrustState }> {
     const [latest] = await db.query('SELECT registry_sequence FROM audit_events ORDER BY id DESC LIMIT 1');
     const sequence = Number(latest?.registry_sequence ?? 0);
     const applied = this.state?.registrySequence;
-    if (applied === sequence) return { kind: 'unchanged', sequence, records: emptyRecords() };
-    if (applied === undefined || applied > sequence) return { kind: 'full', sequence, records: await readAll(db) };
+    if (applied === sequence) return { kind: 'unchanged', sequence };
+    if (applied === undefined || applied > sequence) return { kind: 'whole', sequence, state: await readWhole(db, sequence) };
     const changes: Change[] = (
       await db.query(
         `SELECT DISTINCT ON (registry_sequence) entity_type, entity_id FROM audit_events
@@ -116,7 +128,7 @@ export class TrustIndexService implements OnApplicationBootstrap, OnApplicationS
     // A sequence without its event would be a gap: never skip it silently, read everything instead.
     const complete = changes.length === sequence - applied;
     if (!complete || changes.length > MAX_INCREMENTAL_CHANGES || changes.some((c) => !(c.entityType in CHANGE_READERS))) {
-      return { kind: 'full', sequence, records: await readAll(db) };
+      return { kind: 'whole', sequence, state: await readWhole(db, sequence) };
     }
     return { kind: 'changes', sequence, records: await readChanged(db, changes) };
   }
@@ -181,15 +193,32 @@ export class TrustIndexService implements OnApplicationBootstrap, OnApplicationS
   }
 }
 
-export async function readAll(db: Queryable): Promise<TrustRecords> {
-  return {
-    organisations: await readOrganisations(db),
-    accreditations: await readAccreditations(db),
-    recognitions: await readRecognitions(db),
-    anchors: await readAnchors(db),
-    certificates: await readCertificates(db),
-    dids: await readDids(db),
-  };
+/** Each kind of record with its table, organisations first: the records after them name them. */
+const WHOLE_READ: readonly { kind: keyof TrustRecords; table: string; read: (db: Queryable, ids: readonly string[]) => Promise<TrustRecords[keyof TrustRecords]> }[] = [
+  { kind: 'organisations', table: 'organisations', read: readOrganisations },
+  { kind: 'accreditations', table: 'accreditations', read: readAccreditations },
+  { kind: 'recognitions', table: 'agency_recognitions', read: readRecognitions },
+  { kind: 'anchors', table: 'trust_anchors', read: readAnchors },
+  { kind: 'certificates', table: 'issuer_certificates', read: readCertificates },
+  { kind: 'dids', table: 'issuer_dids', read: readDids },
+];
+
+/** A new state holding every record the snapshot `db` reads, at `sequence`; read `pageSize` ids at a time. */
+export async function readWhole(db: Queryable, sequence: number, pageSize = WHOLE_READ_PAGE): Promise<TrustState> {
+  const state = new TrustState();
+  for (const { kind, table, read } of WHOLE_READ) {
+    for (let after: string | null = null; ; ) {
+      const rows: { id: string }[] =
+        after === null
+          ? await db.query(`SELECT id FROM ${table} ORDER BY id LIMIT $1`, [pageSize])
+          : await db.query(`SELECT id FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
+      const ids = rows.map((row) => row.id);
+      if (ids.length === 0) break;
+      state.apply({ ...emptyRecords(), [kind]: await read(db, ids) }, sequence);
+      after = ids[ids.length - 1];
+    }
+  }
+  return state;
 }
 
 /** Reads the records the changes name; a supersession also changed the decision it superseded. */

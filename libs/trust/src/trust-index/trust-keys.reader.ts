@@ -1,12 +1,13 @@
 import { groupBy } from '#platform';
-import { byIds, NONE, type Queryable, shared, SharedValues } from '#registry';
+import { NONE, type Queryable, shared, SharedValues } from '#registry';
 import type { CertificateChainFacts, Revocation } from '../evaluation/trust-facts.js';
+import type { KeySubjectType } from '../key-status/key-status-entry.entity.js';
 import type { IndexedAnchor, IndexedCertificate, IndexedDid } from './trust-state.js';
 
 /**
  * Trust anchors, issuer certificates and DIDs with their key status histories, as the trust index
  * keeps them: compact like the registry's records (#registry `shared-values.ts`). Like the
- * registry's readers: everything without ids, only the named records with.
+ * registry's readers, each reads the records with the given ids.
  */
 
 type Row = Record<string, any>;
@@ -14,11 +15,11 @@ type Row = Record<string, any>;
 /** Certificates issued under one CA share its chain: one object per distinct chain, not per certificate. */
 const sharedChains = new SharedValues<CertificateChainFacts>(10_000);
 
-async function keyStatus(db: Queryable, ids: readonly string[] | undefined): Promise<Map<string, Row[]>> {
-  const filter = byIds('subject_id', ids);
+async function keyStatus(db: Queryable, subjectType: KeySubjectType, ids: readonly string[]): Promise<Map<string, Row[]>> {
   const rows: Row[] = await db.query(
-    `SELECT subject_id, status, effective_at, reason FROM key_status_entries ${filter.where} ORDER BY effective_at, recorded_at`,
-    filter.parameters,
+    `SELECT subject_id, status, effective_at, reason FROM key_status_entries
+      WHERE subject_type = $1 AND subject_id = ANY($2::uuid[]) ORDER BY effective_at, recorded_at`,
+    [subjectType, ids],
   );
   return groupBy(rows, (r) => r.subject_id);
 }
@@ -36,14 +37,13 @@ function chainOf(anchorId: string | null, validityJson: string): CertificateChai
   }));
 }
 
-export async function readAnchors(db: Queryable, ids?: readonly string[]): Promise<IndexedAnchor[]> {
-  if (ids?.length === 0) return [];
-  const filter = byIds('id', ids);
+export async function readAnchors(db: Queryable, ids: readonly string[]): Promise<IndexedAnchor[]> {
+  if (ids.length === 0) return [];
   const rows: Row[] = await db.query(
-    `SELECT id, sha256, pem, subject_dn, not_before, not_after, source, territory, service_name FROM trust_anchors ${filter.where}`,
-    filter.parameters,
+    `SELECT id, sha256, pem, subject_dn, not_before, not_after, source, territory, service_name FROM trust_anchors WHERE id = ANY($1::uuid[])`,
+    [ids],
   );
-  const history = await keyStatus(db, ids);
+  const history = await keyStatus(db, 'TRUST_ANCHOR', ids);
   return rows.map((a) => ({
     id: a.id,
     sha256: a.sha256,
@@ -56,16 +56,15 @@ export async function readAnchors(db: Queryable, ids?: readonly string[]): Promi
   }));
 }
 
-export async function readCertificates(db: Queryable, ids?: readonly string[]): Promise<IndexedCertificate[]> {
-  if (ids?.length === 0) return [];
-  const filter = byIds('id', ids);
+export async function readCertificates(db: Queryable, ids: readonly string[]): Promise<IndexedCertificate[]> {
+  if (ids.length === 0) return [];
   const rows: Row[] = await db.query(
     `SELECT id, organisation_id, sha256, subject_dn, issuer_dn, not_before, not_after, organization_identifier,
             key_usage_allows_signing, qualified_e_seal, anchor_id, chain_validity::text AS chain_validity
-       FROM issuer_certificates ${filter.where}`,
-    filter.parameters,
+       FROM issuer_certificates WHERE id = ANY($1::uuid[])`,
+    [ids],
   );
-  const history = await keyStatus(db, ids);
+  const history = await keyStatus(db, 'ISSUER_CERTIFICATE', ids);
   return rows.map((c) => ({
     id: c.id,
     sha256: c.sha256,
@@ -83,10 +82,9 @@ export async function readCertificates(db: Queryable, ids?: readonly string[]): 
   }));
 }
 
-export async function readDids(db: Queryable, ids?: readonly string[]): Promise<IndexedDid[]> {
-  if (ids?.length === 0) return [];
-  const filter = byIds('id', ids);
-  const rows: Row[] = await db.query(`SELECT id, organisation_id, did FROM issuer_dids ${filter.where}`, filter.parameters);
-  const history = await keyStatus(db, ids);
+export async function readDids(db: Queryable, ids: readonly string[]): Promise<IndexedDid[]> {
+  if (ids.length === 0) return [];
+  const rows: Row[] = await db.query(`SELECT id, organisation_id, did FROM issuer_dids WHERE id = ANY($1::uuid[])`, [ids]);
+  const history = await keyStatus(db, 'ISSUER_DID', ids);
   return rows.map((d) => ({ id: d.id, did: d.did, organisationId: d.organisation_id, revocations: revocations(history.get(d.id)) }));
 }
