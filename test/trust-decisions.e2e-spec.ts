@@ -207,6 +207,11 @@ describe('trust decisions on real eSeal certificates', () => {
     expect(issuer?.certificates.map((c: { sha256: string }) => c.sha256)).toContain(SAMPLE_SEAL_SHA256);
     expect(issuer.accreditations[0]).toMatchObject({ id: accreditationId, scope: { eqfLevels: [5, 6, 7] } });
     expect(list.trustAnchors).toHaveLength(3);
+    // Kept gzipped: a client that takes gzip gets it so, one that does not gets the same JWS as text.
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const plain = await fetch(`${app.url}/trust/v1/list`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect((await verifiedJws(await plain.text(), keys))?.payload).toEqual(list);
   });
 
   it('refuses certificates that name another organisation or do not chain to an anchor, and keys for another organisation', async () => {

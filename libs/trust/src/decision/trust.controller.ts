@@ -1,4 +1,8 @@
-import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Jwk, SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustListService } from '../trust-list/trust-list.service.js';
 import { IssuerTrustInput } from './dto/issuer-trust.input.js';
@@ -23,10 +27,13 @@ export class TrustController {
     return this.decisions.decide(input);
   }
 
+  /** The list is kept gzipped (TrustListService): sent as it is to clients that take gzip, inflated for the others. */
   @Get('list')
-  @Header('content-type', 'application/jose')
-  list(): Promise<string> {
-    return this.trustList.current();
+  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const gzipped = await this.trustList.current();
+    reply.header('content-type', 'application/jose').header('vary', 'accept-encoding');
+    if (negotiate(request.headers['accept-encoding'] ?? '', ['gzip']) === 'gzip') return reply.header('content-encoding', 'gzip').send(gzipped);
+    return reply.send(Readable.from([gzipped]).pipe(createGunzip()));
   }
 
   @Get('keys')

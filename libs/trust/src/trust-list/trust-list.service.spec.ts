@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { Clock } from '#platform';
 import type { SigningKeyService } from '../signing/signing-key.service.js';
 import type { TrustIndexService } from '../trust-index/trust-index.service.js';
@@ -32,7 +33,7 @@ function listWith(clock: MovableClock): { list: TrustListService; signed: () => 
   return { list: new TrustListService(index, signingKey, clock), signed: () => signatures };
 }
 
-const payloadOf = async (list: TrustListService) => JSON.parse(await list.current()) as { issuedAt: string; nextUpdate: string; sequenceNumber: number };
+const payloadOf = async (list: TrustListService) => JSON.parse(gunzipSync(await list.current()).toString()) as { issuedAt: string; nextUpdate: string; sequenceNumber: number };
 
 describe('TrustListService without registry changes', () => {
   it('serves the same signed list while it is fresh', async () => {
