@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
@@ -23,6 +23,8 @@ export interface FreshnessBench {
   rebuilding: number[];
   /** Changes not found within the limit (counted in neither list). */
   notFound: number;
+  /** The 1-minute load average, lowest and highest seen during the run (the machine may be shared). */
+  load: [number, number];
   /** Where each change's time went, for the changes whose Meilisearch task could be told apart (see `partsOf`). */
   parts: { loading: Parts[]; rebuilding: Parts[] };
 }
@@ -91,6 +93,9 @@ export async function benchFreshness(options: { opportunities: number }, progres
       if (output.includes(loaded) || output.includes('indexing')) phase = 'rebuilding';
     });
     const generated = new Promise<number | null>((resolve) => generator.once('exit', resolve));
+    const loads = [loadavg()[0]];
+    const sampling = setInterval(() => loads.push(loadavg()[0]), 5_000);
+    void generated.finally(() => clearInterval(sampling));
     let finished = false;
     void generated.then(() => (finished = true));
 
@@ -137,7 +142,14 @@ export async function benchFreshness(options: { opportunities: number }, progres
     })();
     await Promise.all([publisher, poller]);
 
-    const result: FreshnessBench = { opportunities: options.opportunities, loading: [], rebuilding: [], notFound: 0, parts: { loading: [], rebuilding: [] } };
+    const result: FreshnessBench = {
+      opportunities: options.opportunities,
+      loading: [],
+      rebuilding: [],
+      notFound: 0,
+      load: [Math.min(...loads), Math.max(...loads)],
+      parts: { loading: [], rebuilding: [] },
+    };
     const tasks = await liveTasks(meili.url, meili.masterKey);
     for (const probe of probes) {
       if (probe.found === undefined) {
@@ -193,7 +205,7 @@ function writeFreshnessReport(bench: FreshnessBench): void {
   const section = [
     title,
     '',
-    `Courses published every ${PUBLISH_EVERY_MS} ms through GraphQL while \`cli seed generate --opportunities ${bench.opportunities.toLocaleString('en')}\` ran beside the api on the same embedded engines, measured on ${new Date().toISOString().slice(0, 10)}; each timed from the publish mutation's answer until \`searchOpportunities\` found it (polled every 50 ms). Target: under 2 s, p95.`,
+    `Courses published every ${PUBLISH_EVERY_MS} ms through GraphQL while \`cli seed generate --opportunities ${bench.opportunities.toLocaleString('en')}\` ran beside the api on the same embedded engines, measured on ${new Date().toISOString().slice(0, 10)}; each timed from the publish mutation's answer until \`searchOpportunities\` found it (polled every 50 ms); load average ${bench.load.map((l) => l.toFixed(1)).join('–')} during the run. Target: under 2 s, p95.`,
     '',
     `- while the generator loaded (bulk SQL): ${summary(bench.loading)}`,
     `- while it rebuilt the index (changes go to the live index too, queued in Meilisearch behind the rebuild's requests; docs/search.md): ${summary(bench.rebuilding)}`,
