@@ -3,7 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import type { OpportunityDocument } from '../opportunities/opportunity-document.js';
 import { DOCUMENTS_PER_REQUEST, type OpportunityIndex, type SlowTask, type TaskWaitOptions } from '../opportunities/opportunity-index.js';
 import { DEFAULT_REBUILD_PACING, durationMs, RebuildPacer, type RebuildPacing } from './rebuild-pacing.js';
-import { advisoryLockHeld, INDEX_REBUILD_LOCK, INDEX_WRITER_LOCK, type OutboxRow, pendingChanges } from './search-indexer.js';
+import { INDEX_REBUILD_LOCK, INDEX_WRITER_LOCK, type OutboxRow, pendingChanges } from './search-indexer.js';
 import type { SearchDocumentSource } from './search-document-source.js';
 
 export interface RebuildProgress {
@@ -154,18 +154,15 @@ async function* prefetched(source: AsyncIterable<OpportunityDocument[]>): AsyncI
 
 /**
  * Looks (in PostgreSQL, as the indexers may run in other processes) for changes on their way to
- * the live index: an outbox row newer than at the last look, or an indexer holding the writer
- * lock — it does while it sends a batch and waits for Meilisearch's task.
+ * the live index: an outbox row newer than at the last look. A change still being sent when the
+ * next look comes is covered by the pacer's `yieldForMs` after the row was seen.
  */
 function liveChangeWatch(runner: QueryRunner, pacer: RebuildPacer): () => Promise<void> {
   let latest: bigint | undefined;
   return async () => {
-    const [row] = await runner.query(
-      `SELECT COALESCE((SELECT max(id) FROM search_outbox), 0)::text AS latest, ${advisoryLockHeld('$1')} AS sending`,
-      [INDEX_WRITER_LOCK],
-    );
+    const [row] = await runner.query(`SELECT COALESCE((SELECT max(id) FROM search_outbox), 0)::text AS latest`);
     const now = BigInt(row.latest);
-    if ((latest !== undefined && now > latest) || row.sending) pacer.liveChangeSeen();
+    if (latest !== undefined && now > latest) pacer.liveChangeSeen();
     latest = now;
   };
 }

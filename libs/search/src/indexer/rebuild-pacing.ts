@@ -51,7 +51,7 @@ export class RebuildPacer {
     this.growing = pacing.firstDocuments;
   }
 
-  /** A change for the live index was seen: an outbox row new since the last look, or an indexer sending. */
+  /** A change for the live index was seen: an outbox row new since the last look. */
   liveChangeSeen(): void {
     this.lastLiveChange = this.now();
   }

@@ -41,15 +41,6 @@ export const INDEX_WRITER_LOCK = 727_371_910;
  */
 export const INDEX_REBUILD_LOCK = 727_371_911;
 
-/**
- * SQL: whether another session holds the advisory lock `key` (a bigint key shows in `pg_locks` as
- * its high half in `classid`, its low half in `objid`, and `objsubid` 1) in `mode`.
- */
-export function advisoryLockHeld(key: string, mode: 'ExclusiveLock' | 'ShareLock' | 'any' = 'any'): string {
-  const inMode = mode === 'any' ? '' : ` AND mode = '${mode}'`;
-  return `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = 0 AND objid = ${key} AND objsubid = 1${inMode} AND pid <> pg_backend_pid())`;
-}
-
 /** Outbox rows not processed yet, oldest first, with ids above `afterId` and up to `upToId`. */
 export function pendingChanges(
   query: (sql: string, parameters: unknown[]) => Promise<OutboxRow[]>,
@@ -149,12 +140,8 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
 
   /** One batch; resolves to the number of rows it marked processed (or, during a rebuild, sent to the live index). */
   private async sendBatch(): Promise<number> {
-    // Rows already sent during a rebuild count only once it is over: else an indexer would take the writer lock ten
-    // times a second for nothing, and a rebuild takes an indexer holding it for a change on its way (rebuild-index.ts).
     const [due] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM search_outbox WHERE processed_at IS NULL AND next_attempt_at <= now()
-                        AND (NOT (id = ANY($1::bigint[])) OR NOT ${advisoryLockHeld('$2', 'ExclusiveLock')})) AS due`,
-      [[...this.sentDuringRebuild], INDEX_REBUILD_LOCK],
+      `SELECT EXISTS (SELECT 1 FROM search_outbox WHERE processed_at IS NULL AND next_attempt_at <= now()) AS due`,
     );
     if (!due.due) return 0;
     return this.dataSource.transaction(async (manager) => {
