@@ -104,4 +104,39 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
     }
     await eventuallyFinds(app, { ...mine, query: 'during' }, [published.id, before.id]);
   });
+  it('while a change is on its way to the live index, sends its next request only once Meilisearch has finished the previous one', async () => {
+    const { provider, providerToken } = await agencyAndProvider(app);
+    const engines = testEngines();
+    const meili = createMeilisearchClient({ url: engines.meiliUrl, masterKey: engines.meiliMasterKey, indexPrefix: '' });
+    const before = (await meili.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? -1;
+
+    // Enough documents for several requests, and a course published (an outbox row) before the first of them is read.
+    const source = app.nest.get(SearchDocumentSource);
+    const SYNTHETIC = 4_000;
+    let published: { id: string } | undefined;
+    const busySource: SearchDocumentSource = {
+      documentsFor: (changes) => source.documentsFor(changes),
+      countAll: async () => SYNTHETIC + (await source.countAll()),
+      async *allDocuments(batchSize: number): AsyncIterable<OpportunityDocument[]> {
+        published = await createPublished(app, providerToken, { title: [{ lang: 'en', text: 'Pottery published while the index is rebuilt' }] });
+        for (let i = 0; i < SYNTHETIC; i += batchSize) {
+          yield Array.from({ length: Math.min(batchSize, SYNTHETIC - i) }, (_, k) => ({ id: randomUUID(), providerId: provider.id, title_en: `Synthetic ${i + k}`, ...windowFields([]) }) as unknown as OpportunityDocument);
+        }
+        yield* source.allDocuments(batchSize);
+      },
+    };
+    // Requests of 1,000 whatever Meilisearch's pace, and a live change seen once keeps the rebuild yielding to the end.
+    const pacing = { firstDocuments: 1_000, minDocuments: 1_000, maxDocuments: 1_000, yieldForMs: 600_000 };
+    await rebuildIndex(app.nest.get<DataSource>(getDataSourceToken()), app.nest.get(OpportunityIndex), busySource, undefined, { pacing });
+
+    const requests = (await meili.tasks.getTasks({ types: ['documentAdditionOrUpdate'], limit: 1_000 })).results
+      .filter((task) => task.uid > before && task.details?.receivedDocuments === 1_000)
+      .sort((a, b) => a.uid - b.uid);
+    expect(requests).toHaveLength(SYNTHETIC / 1_000);
+    const ms = (iso: string | null) => Date.parse(iso!.replace(/(\.\d{3})\d*/, '$1'));
+    for (let i = 1; i < requests.length; i++) {
+      expect({ request: i, enqueuedAfterThePreviousFinished: ms(requests[i].enqueuedAt) >= ms(requests[i - 1].finishedAt) }).toEqual({ request: i, enqueuedAfterThePreviousFinished: true });
+    }
+    await eventuallyFinds(app, { filters: { providerIds: [provider.id] }, query: 'pottery' }, [published!.id], 10_000);
+  });
 });

@@ -1,7 +1,8 @@
 import { type EnqueuedTask, Meilisearch } from 'meilisearch';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { OpportunityDocument } from '../opportunities/opportunity-document.js';
 import { DOCUMENTS_PER_REQUEST, type OpportunityIndex, type SlowTask, type TaskWaitOptions } from '../opportunities/opportunity-index.js';
+import { DEFAULT_REBUILD_PACING, durationMs, RebuildPacer, type RebuildPacing } from './rebuild-pacing.js';
 import { INDEX_REBUILD_LOCK, INDEX_WRITER_LOCK, type OutboxRow, pendingChanges } from './search-indexer.js';
 import type { SearchDocumentSource } from './search-document-source.js';
 
@@ -13,24 +14,19 @@ export interface RebuildProgress {
   waiting?: SlowTask;
 }
 
-/**
- * Documents per request of a rebuild, sent as NDJSON: the first request has DOCUMENTS_PER_REQUEST
- * (Meilisearch starts early), each next one twice as many, up to this. Meilisearch indexes few
- * large batches with much less work than many small ones (20,000 documents: 6.4 s of its CPU in
- * one batch, 11.3 s in batches of 2,000), and a batch holds what was queued when it started: with
- * 2,000 a request it indexed 2,000 at a time whenever building documents was the slower side.
- * A request is also cut at `MAX_REQUEST_BYTES`, well below Meilisearch's 100 MB payload limit.
- */
-export const REBUILD_DOCUMENTS_PER_REQUEST = 20_000;
+/** A request is also cut at this size, well below Meilisearch's 100 MB payload limit. */
 const MAX_REQUEST_BYTES = 40_000_000;
-/** Requests queued in Meilisearch ahead of the one it is indexing (each holds its payload on disk, not here). */
-const MAX_QUEUED = 4;
 /** A request of 20,000 documents may take longer than the client's 5 s on a busy machine. */
 const REQUEST_TIMEOUT_MS = 120_000;
 /** A rebuild rides out Meilisearch not answering for this long (a restart, a stall) before it fails. */
 const UNREACHABLE_FOR_MS = 120_000;
 /** Outbox rows read at a time when the new index catches up with the changes made while it was built. */
 const CATCH_UP_ROWS = 1_000;
+
+export interface RebuildOptions {
+  /** Overrides of DEFAULT_REBUILD_PACING. */
+  pacing?: Partial<RebuildPacing>;
+}
 
 /**
  * Rebuilds the index from PostgreSQL (`cli reindex`): a fresh index gets the settings, then every
@@ -46,6 +42,7 @@ export async function rebuildIndex(
   index: OpportunityIndex,
   source: SearchDocumentSource,
   onProgress: (progress: RebuildProgress) => void = () => undefined,
+  options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
   const meilisearch = index.meilisearch;
   const bulk = new Meilisearch({ ...meilisearch.config, timeout: REQUEST_TIMEOUT_MS });
@@ -67,42 +64,55 @@ export async function rebuildIndex(
     const patiently: TaskWaitOptions = { unreachableForMs: UNREACHABLE_FOR_MS, onSlow: (waiting) => onProgress(progress(waiting)) };
     await index.applySettings(fresh, patiently);
 
+    const pacer = new RebuildPacer({ ...DEFAULT_REBUILD_PACING, ...options.pacing });
+    const watch = liveChangeWatch(runner, pacer);
+    await watch();
     const queued: { task: EnqueuedTask; count: number }[] = [];
     const settleOldest = async () => {
       const { task, count } = queued.shift()!;
-      await index.wait(task, patiently);
+      const done = await index.wait(task, patiently);
       indexed += count;
       onProgress(progress());
+      // The batch's duration and size (it may hold several of our requests) size the next request while yielding.
+      if (done.batchUid !== null) {
+        const batch = await meilisearch.batches.getBatch(done.batchUid).catch(() => undefined);
+        const ms = durationMs(batch?.duration);
+        if (batch && ms !== undefined) pacer.batchDone(Number(batch.details.receivedDocuments ?? count), ms);
+      }
     };
     let lines: string[] = [];
     let bytes = 0;
-    let requestSize = DOCUMENTS_PER_REQUEST;
     const send = async () => {
-      if (lines.length === 0) return;
-      const body = lines.join('\n');
-      const count = lines.length;
-      lines = [];
-      bytes = 0;
-      requestSize = Math.min(2 * requestSize, REBUILD_DOCUMENTS_PER_REQUEST);
+      await watch();
+      while (queued.length > pacer.mayStayQueued()) await settleOldest();
+      // While yielding, what was read for a larger request goes out in several.
+      const count = Math.min(lines.length, pacer.nextSize());
+      const sending = lines.slice(0, count);
+      lines = lines.slice(count);
+      const body = sending.join('\n');
+      bytes -= body.length - (count - 1);
+      pacer.requestSent(count);
       queued.push({ task: await bulk.index(fresh).addDocumentsFromString(body, 'application/x-ndjson', { primaryKey: 'id' }), count });
-      if (queued.length > MAX_QUEUED) await settleOldest();
     };
     for await (const batch of prefetched(source.allDocuments(DOCUMENTS_PER_REQUEST))) {
       for (const document of batch) {
         const line = JSON.stringify(document);
         lines.push(line);
         bytes += line.length;
-        if (lines.length >= requestSize || bytes >= MAX_REQUEST_BYTES) await send();
+        while (lines.length >= pacer.nextSize() || bytes >= MAX_REQUEST_BYTES) await send();
       }
     }
-    await send();
+    while (lines.length > 0) await send();
     while (queued.length > 0) await settleOldest();
 
     await runner.query('SELECT pg_advisory_lock($1)', [INDEX_WRITER_LOCK]);
     writing = true;
     const changes = bulk.index<OpportunityDocument>(fresh);
+    // Up to the newest row now: a row committed later is still pending after the swap, and the indexers send it then.
+    // Reading on until none is left never ended while changes came in faster than the new index took them in.
+    const [{ upTo }] = await runner.query(`SELECT COALESCE(max(id), 0)::text AS "upTo" FROM search_outbox`);
     for (let after = '0'; ; ) {
-      const rows: OutboxRow[] = await pendingChanges((sql, parameters) => runner.query(sql, parameters), after, CATCH_UP_ROWS);
+      const rows: OutboxRow[] = await pendingChanges((sql, parameters) => runner.query(sql, parameters), after, upTo, CATCH_UP_ROWS);
       if (rows.length === 0) break;
       after = rows[rows.length - 1].id;
       const { upserts, deletes } = await source.documentsFor(rows.map((row) => ({ topic: row.topic, aggregateId: row.aggregate_id })));
@@ -140,4 +150,19 @@ async function* prefetched(source: AsyncIterable<OpportunityDocument[]>): AsyncI
   } finally {
     next.catch(() => undefined); // a read started when the rebuild failed
   }
+}
+
+/**
+ * Looks (in PostgreSQL, as the indexers may run in other processes) for changes on their way to
+ * the live index: an outbox row newer than at the last look. A change still being sent when the
+ * next look comes is covered by the pacer's `yieldForMs` after the row was seen.
+ */
+function liveChangeWatch(runner: QueryRunner, pacer: RebuildPacer): () => Promise<void> {
+  let latest: bigint | undefined;
+  return async () => {
+    const [row] = await runner.query(`SELECT COALESCE((SELECT max(id) FROM search_outbox), 0)::text AS latest`);
+    const now = BigInt(row.latest);
+    if (latest !== undefined && now > latest) pacer.liveChangeSeen();
+    latest = now;
+  };
 }

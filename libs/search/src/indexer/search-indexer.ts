@@ -41,13 +41,14 @@ export const INDEX_WRITER_LOCK = 727_371_910;
  */
 export const INDEX_REBUILD_LOCK = 727_371_911;
 
-/** Outbox rows not processed yet, oldest first, with ids above `afterId`. */
+/** Outbox rows not processed yet, oldest first, with ids above `afterId` and up to `upToId`. */
 export function pendingChanges(
   query: (sql: string, parameters: unknown[]) => Promise<OutboxRow[]>,
   afterId: string,
+  upToId: string,
   limit: number,
 ): Promise<OutboxRow[]> {
-  return query(`SELECT id, topic, aggregate_id FROM search_outbox WHERE processed_at IS NULL AND id > $1 ORDER BY id LIMIT $2`, [afterId, limit]);
+  return query(`SELECT id, topic, aggregate_id FROM search_outbox WHERE processed_at IS NULL AND id > $1 AND id <= $2 ORDER BY id LIMIT $3`, [afterId, upToId, limit]);
 }
 
 export interface OutboxRow {

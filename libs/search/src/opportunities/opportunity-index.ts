@@ -102,8 +102,8 @@ export class OpportunityIndex {
     for (const task of tasks) await this.wait(task, waitOptions);
   }
 
-  /** Waits for a task and fails unless it succeeded (see TaskWaitOptions). */
-  async wait(task: EnqueuedTask | number, options: TaskWaitOptions = {}): Promise<void> {
+  /** Waits for a task and fails unless it succeeded (see TaskWaitOptions); resolves to the task as it ended. */
+  async wait(task: EnqueuedTask | number, options: TaskWaitOptions = {}): Promise<Task> {
     const taskUid = typeof task === 'number' ? task : task.taskUid;
     const started = Date.now();
     let reported = started;
@@ -113,7 +113,7 @@ export class OpportunityIndex {
       try {
         const current: Task = await this.meilisearch.tasks.getTask(taskUid);
         failingSince = undefined;
-        if (current.status === 'succeeded') return;
+        if (current.status === 'succeeded') return current;
         if (current.status === 'failed' || current.status === 'canceled') throw taskFailure(current);
         status = current.status;
       } catch (error) {
