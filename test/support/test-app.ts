@@ -128,8 +128,9 @@ async function demoTemplate(): Promise<string> {
 /**
  * The copied database has the demo's rows, and its outbox says they were sent — to the demo
  * template's index. This file's index gets that index's documents, through the indexer's own write
- * path: the same documents a first `npm start` indexes, in one batch instead of rebuilding each
- * from PostgreSQL. (Their order does not matter: the ranking ends on the id, a total order.)
+ * path and in the order the first start indexed them: a search without a sort lists equally good
+ * hits in that order, so the pages look as they would after `npm start`. (`cli reindex` would
+ * give the same documents in another order.)
  */
 async function copyDemoIndex(index: OpportunityIndex, engines: ReturnType<typeof testEngines>): Promise<void> {
   const meili = createMeilisearchClient({ url: engines.meiliUrl, masterKey: engines.meiliMasterKey, indexPrefix: '' });

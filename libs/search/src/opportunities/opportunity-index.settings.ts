@@ -92,10 +92,7 @@ export const OPPORTUNITY_INDEX_SETTINGS: Settings = {
   sortableAttributes: ['startDate', 'ectsCredits', 'price'],
   // `sort` first: a sorted list is strictly in that order (a learner who asks for the earliest
   // start must not get a better text match from next year first); without a sort it does nothing.
-  // The id last: hits equal on every other rule (all of an empty query's, a sort's ties) come in
-  // one total order, so a page lists the same courses each time it is asked for (Back, a shared
-  // link, the next page) whatever order Meilisearch stored them in.
-  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'id:asc'],
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   typoTolerance: {
     enabled: true,
     // "2024" must not find "2025", nor "0613" find "0612": numbers and codes match exactly.
