@@ -31,6 +31,7 @@ export default {
   },
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

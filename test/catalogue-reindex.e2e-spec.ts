@@ -12,6 +12,15 @@ import { testEngines } from './support/engines.js';
 import { agencyAndProvider, dataOf } from './support/registry-fixtures.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 
+/**
+ * Waits for the indexer are generous: the run's one Meilisearch also takes the demo template and
+ * the browser files' copies of it at the start of the run, where jest puts a file that failed last
+ * time, and 10 s ran out there (load 5-9). Eventual consistency, not a speed target.
+ */
+const INDEXED_WITHIN_MS = 40_000;
+/** Room for those waits and a CLI process on a busy machine (jest's default is a minute). */
+const TEST_TIMEOUT_MS = 150_000;
+
 describe('cli reindex: the index rebuilt from PostgreSQL', () => {
   let app: TestApp;
   let dataDir: string;
@@ -29,7 +38,7 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
     const { provider, providerToken } = await agencyAndProvider(app);
     const mine = { filters: { providerIds: [provider.id] } };
     const courses = await Promise.all([1, 2, 3].map(() => createPublished(app, providerToken)));
-    await eventuallyFinds(app, mine, courses.map((c) => c.id), 10_000);
+    await eventuallyFinds(app, mine, courses.map((c) => c.id), INDEXED_WITHIN_MS);
 
     // The index drifts from PostgreSQL: one document lost, one that belongs to nothing.
     const engines = testEngines();
@@ -52,16 +61,16 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
 
     // The indexer goes on into the rebuilt index.
     const later = await createPublished(app, providerToken);
-    await eventually(async () => ((await search(app, mine)).totalHits === 4 ? true : undefined));
+    await eventually(async () => ((await search(app, mine)).totalHits === 4 ? true : undefined), INDEXED_WITHIN_MS);
     expect((await search(app, mine)).hits.map((h) => h.opportunity.id)).toContain(later.id);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('makes a change published during a rebuild searchable at once, and keeps it across the swap', async () => {
     const { provider, providerToken } = await agencyAndProvider(app);
     const mine = { filters: { providerIds: [provider.id] } };
     const before = await createPublished(app, providerToken, { title: [{ lang: 'en', text: 'Welding before the rebuild' }] });
     const draft = await createOpportunity(app, providerToken, { title: [{ lang: 'en', text: 'Welding during the rebuild' }] });
-    await eventuallyFinds(app, mine, [before.id], 10_000);
+    await eventuallyFinds(app, mine, [before.id], INDEXED_WITHIN_MS);
 
     // A rebuild that has read every document and is held before it reads on (and so before its swap).
     const source = app.nest.get(SearchDocumentSource);
@@ -86,7 +95,7 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
     // Changes the rebuild's reads missed: a publication and an edit, each in the live index at once.
     const published = await publishOpportunity(app, providerToken, draft);
     dataOf(await app.graphql(UPDATE_OPPORTUNITY, { input: { id: before.id, version: before.version, title: [{ lang: 'en', text: 'Welding renamed during the rebuild' }] } }, providerToken));
-    await eventuallyFinds(app, { ...mine, query: 'during' }, [published.id, before.id], 10_000);
+    await eventuallyFinds(app, { ...mine, query: 'during' }, [published.id, before.id], INDEXED_WITHIN_MS);
 
     resume();
     await rebuilt;
@@ -103,7 +112,8 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
       await client.end();
     }
     await eventuallyFinds(app, { ...mine, query: 'during' }, [published.id, before.id]);
-  });
+  }, TEST_TIMEOUT_MS);
+
   it('while a change is on its way to the live index, sends its next request only once Meilisearch has finished the previous one', async () => {
     const { provider, providerToken } = await agencyAndProvider(app);
     const engines = testEngines();
@@ -137,6 +147,6 @@ describe('cli reindex: the index rebuilt from PostgreSQL', () => {
     for (let i = 1; i < requests.length; i++) {
       expect({ request: i, enqueuedAfterThePreviousFinished: ms(requests[i].enqueuedAt) >= ms(requests[i - 1].finishedAt) }).toEqual({ request: i, enqueuedAfterThePreviousFinished: true });
     }
-    await eventuallyFinds(app, { filters: { providerIds: [provider.id] }, query: 'pottery' }, [published!.id], 10_000);
-  });
+    await eventuallyFinds(app, { filters: { providerIds: [provider.id] }, query: 'pottery' }, [published!.id], INDEXED_WITHIN_MS);
+  }, TEST_TIMEOUT_MS);
 });

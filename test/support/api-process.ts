@@ -17,7 +17,7 @@ export class ApiProcess {
   static start(env: Record<string, string>): ApiProcess {
     const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
       // No demo seed: these tests are about the process and its engines, and seeding takes seconds.
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', TESSERA_SEED: 'none', ...env },
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', TESSERA_SEED: 'none', ...compileCache(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ApiProcess(child);
@@ -57,6 +57,11 @@ export function processClient(url: string, adminToken: string): TestApp {
       return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse;
     },
   } as unknown as TestApp;
+}
+
+/** The run's Node compile cache (support/global-setup.js), for a child given an environment of its own: it starts faster, the same. */
+export function compileCache(): Record<string, string> {
+  return process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE } : {};
 }
 
 /** Pids of running processes whose command line mentions `text` (our engines name their data folder). */

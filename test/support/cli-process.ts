@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { compileCache } from './api-process.js';
 import { testEngines } from './engines.js';
 import type { TestApp } from './test-app.js';
 
@@ -14,6 +15,7 @@ export function runCli(app: TestApp, args: string[], env: Record<string, string>
         MEILI_MASTER_KEY: engines.meiliMasterKey ?? '',
         MEILI_INDEX_PREFIX: app.config.meiliIndexPrefix,
         LOG_LEVEL: 'error',
+        ...compileCache(),
         ...env,
       },
     });

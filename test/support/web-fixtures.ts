@@ -53,7 +53,8 @@ export interface AxeViolation {
  * violations, described so that a failing assertion says what and where.
  */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  // Once per document: a page checked again (after a click, at another size) still has it.
+  if (!(await page.evaluate(`typeof axe !== 'undefined'`))) await page.addScriptTag({ content: AXE });
   // A string, evaluated in the page: this file is compiled for Node, without the DOM's types.
   const violations = await page.evaluate<AxeViolation[]>(
     `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((result) => result.violations)`,

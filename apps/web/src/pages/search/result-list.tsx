@@ -1,30 +1,28 @@
 import type { SearchResult } from '../../api/types';
-import { useRemote } from '../../api/use-remote';
 import { AccreditationBadge } from '../../components/accreditation-badge';
 import { CourseFacts } from '../../components/course-facts';
 import { ShortlistButton, shortlistEntry } from '../../components/shortlist-button';
 import { useI18n } from '../../i18n';
 import { useLinks } from '../../routing/links';
 import { Link } from '../../routing/router';
-import { loadStandings } from './search-query';
+import type { Standing } from './search-query';
 
 /**
  * One card per course: title in the chosen language, provider and country, facts, when it starts
- * and until when one can enrol, and the provider's accreditation — or why it has none.
+ * and until when one can enrol, and the provider's accreditation — or why it has none (from
+ * `standings`, the unaccredited providers' standings the search page loads: `useStandings`).
  */
-export function ResultList({ hits, from }: { hits: SearchResult['hits']; from: string }) {
+export function ResultList({ hits, from, standings }: { hits: SearchResult['hits']; from: string; standings: Map<string, Standing> | undefined }) {
   const i18n = useI18n();
   const { t } = i18n;
   const links = useLinks();
-  const unaccredited = [...new Set(hits.filter((h) => !h.accreditedNow).map((h) => h.opportunity.provider.id))].sort();
-  const standings = useRemote(unaccredited.length > 0 ? unaccredited.join(',') : null, (signal) => loadStandings(unaccredited, signal));
   const now = Date.now();
   return (
     <ol className="results">
       {hits.map(({ title, locale, accreditedNow, startsSoon, applicationDeadline, opportunity }) => {
         const { provider } = opportunity;
         const place = opportunity.location?.city ? `${opportunity.location.city}, ${i18n.country(opportunity.location.country)}` : i18n.country(provider.country);
-        const standing = accreditedNow ? undefined : standings.data?.get(provider.id);
+        const standing = accreditedNow ? undefined : standings?.get(provider.id);
         const accreditations = standing
           ? provider.accreditations.map((a) => ({ ...a, statusHistory: standing.accreditations.find((s) => s.id === a.id)?.statusHistory }))
           : provider.accreditations;

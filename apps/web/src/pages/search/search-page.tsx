@@ -11,7 +11,7 @@ import { Facets } from './facets';
 import { Filters } from './filters';
 import { Pagination } from './pagination';
 import { ResultList } from './result-list';
-import { searchOpportunities } from './search-query';
+import { loadStandings, searchOpportunities } from './search-query';
 import { hasFilters, PAGE_SIZE, parseSearchState, SORT_KEYS, type SearchState, toggleFacet, toParams, toSearchInput } from './search-state';
 import { PageHeading } from '../../components/page-heading';
 
@@ -98,7 +98,16 @@ export function SearchPage() {
   };
 
   const data = result.data;
-  const settled = result.settled;
+  // The standings of the shown hits' unaccredited providers (why each is not accredited), asked
+  // for apart from the search once its hits are in.
+  const unaccredited = [...new Set((data?.hits ?? []).filter((h) => !h.accreditedNow).map((h) => h.opportunity.provider.id))].sort();
+  const standingsKey = unaccredited.length > 0 ? unaccredited.join(',') : null;
+  const standings = useRemote(standingsKey, (signal) => loadStandings(unaccredited, signal));
+  // Drawn: the results of the address and what their cards say about their providers. Only then
+  // has the page its height, so only then can it go back to where the reader was: restored
+  // earlier, the cards that grow by their reasons afterwards would move the view (and a position
+  // below the shorter page's end would be cut to it).
+  const settled = result.settled && (standingsKey === null || standings.settled);
   const area = useRef<HTMLElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   // After another page of results (or a filter removed with nothing left to stand on), the
@@ -200,7 +209,7 @@ export function SearchPage() {
             </EmptyPanel>
           ) : (
             <div className={result.loading ? 'stale' : undefined}>
-              <ResultList hits={data.hits} from={location.href} />
+              <ResultList hits={data.hits} from={location.href} standings={standings.data} />
               <Pagination
                 page={state.page}
                 pages={pages}
