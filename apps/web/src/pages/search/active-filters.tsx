@@ -13,12 +13,16 @@ export function ActiveFilters({ state, onChange }: { state: SearchState; onChang
   const i18n = useI18n();
   const { t } = i18n;
   const list = useRef<HTMLUListElement>(null);
-  const focusAt = useRef<number | null>(null);
+  // The chip to focus, by its key, not its position: a render that comes before the one without the
+  // removed chip (the page re-renders as its answers arrive) must not put the focus on the chip that
+  // is about to go. The chip kept is the same element in every render, so focusing it early holds.
+  const focusKey = useRef<string | null>(null);
   useEffect(() => {
-    if (focusAt.current === null) return;
-    const chips = list.current?.querySelectorAll<HTMLButtonElement>('button.chip') ?? [];
-    if (chips.length > 0) chips[Math.min(focusAt.current, chips.length - 1)].focus();
-    focusAt.current = null;
+    if (focusKey.current === null) return;
+    const chip = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.chip') ?? [])].find((button) => button.dataset.key === focusKey.current);
+    if (!chip) return;
+    chip.focus();
+    focusKey.current = null;
   });
   if (!hasFilters(state)) return null;
   const chips: { key: string; label: string; next: SearchState }[] = [];
@@ -41,7 +45,8 @@ export function ActiveFilters({ state, onChange }: { state: SearchState; onChang
   const cleared = { ...reset, eqf: [], mode: [], language: [], country: [], field: [], ectsMin: '', ectsMax: '', from: '', to: '', free: false, accredited: false, annex: false, finished: false, near: '' };
   const remove = (index: number) => {
     const lastOne = chips.length === 1;
-    focusAt.current = lastOne ? null : index;
+    // The chip that takes its place, or else the one before it.
+    focusKey.current = lastOne ? null : (chips[index + 1] ?? chips[index - 1]).key;
     onChange(chips[index].next, lastOne);
   };
 
@@ -51,7 +56,7 @@ export function ActiveFilters({ state, onChange }: { state: SearchState; onChang
       <ul ref={list}>
         {chips.map((chip, index) => (
           <li key={chip.key}>
-            <button type="button" className="chip" aria-label={t.search.removeFilter(chip.label)} onClick={() => remove(index)}>
+            <button type="button" className="chip" data-key={chip.key} aria-label={t.search.removeFilter(chip.label)} onClick={() => remove(index)}>
               {chip.label}
               <span aria-hidden="true"> ×</span>
             </button>
