@@ -110,7 +110,7 @@ export async function rebuildIndex(
     const changes = bulk.index<OpportunityDocument>(fresh);
     // Up to the newest row now: a row committed later is still pending after the swap, and the indexers send it then.
     // Reading on until none is left never ended while changes came in faster than the new index took them in.
-    const [{ upTo }] = await runner.query(`SELECT COALESCE(max(id), 0)::text AS "upTo" FROM search_outbox`);
+    const upTo = (await newestOutboxId(runner)).toString();
     for (let after = '0'; ; ) {
       const rows: OutboxRow[] = await pendingChanges((sql, parameters) => runner.query(sql, parameters), after, upTo, CATCH_UP_ROWS);
       if (rows.length === 0) break;
@@ -160,9 +160,14 @@ async function* prefetched(source: AsyncIterable<OpportunityDocument[]>): AsyncI
 function liveChangeWatch(runner: QueryRunner, pacer: RebuildPacer): () => Promise<void> {
   let latest: bigint | undefined;
   return async () => {
-    const [row] = await runner.query(`SELECT COALESCE((SELECT max(id) FROM search_outbox), 0)::text AS latest`);
-    const now = BigInt(row.latest);
+    const now = await newestOutboxId(runner);
     if (latest !== undefined && now > latest) pacer.liveChangeSeen();
     latest = now;
   };
+}
+
+/** The id of the newest outbox row (0 when there is none); ids only grow. */
+async function newestOutboxId(runner: QueryRunner): Promise<bigint> {
+  const [row] = await runner.query(`SELECT COALESCE(max(id), 0)::text AS newest FROM search_outbox`);
+  return BigInt(row.newest);
 }
