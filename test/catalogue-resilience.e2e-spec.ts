@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedMeilisearch } from '#platform';
 import { findFreePort } from '#platform';
-import { ARCHIVE_OPPORTUNITY, createPublished, eventuallyFinds, search, searchRaw, UPDATE_OPPORTUNITY } from './support/catalogue-fixtures.js';
+import pg from 'pg';
+import { ARCHIVE_OPPORTUNITY, createPublished, eventuallyFinds, search, SEARCH_CATCH_UP_MS, searchRaw, UPDATE_OPPORTUNITY } from './support/catalogue-fixtures.js';
 import { agencyAndProvider, dataOf } from './support/registry-fixtures.js';
 import { eventually, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -42,7 +43,7 @@ describe('catalogue search while Meilisearch is away', () => {
     const mine = { filters: { providerIds: [provider.id] } };
     const kept = await createPublished(app, providerToken, { title: [{ lang: 'en', text: 'Bookkeeping before the outage' }] });
     const doomed = await createPublished(app, providerToken, { title: [{ lang: 'en', text: 'Marketing before the outage' }] });
-    await eventuallyFinds(app, mine, [kept.id, doomed.id], 15_000);
+    await eventuallyFinds(app, mine, [kept.id, doomed.id], SEARCH_CATCH_UP_MS);
 
     await meilisearch.stop();
 
@@ -77,7 +78,9 @@ describe('catalogue search while Meilisearch is away', () => {
 
     meilisearch = await start();
 
-    await eventuallyFinds(app, mine, [kept.id, added.id], 15_000);
+    await eventuallyFinds(app, mine, [kept.id, added.id], SEARCH_CATCH_UP_MS).catch(async (error: Error) => {
+      throw new Error(`${error.message}; the indexer's pending rows: ${JSON.stringify(await pendingOutbox())}; health: ${JSON.stringify(await health())}`);
+    });
     expect((await search(app, { query: 'edited', ...mine })).hits.map((h) => h.opportunity.id)).toEqual([kept.id]);
     // The archived one is gone from the index itself, not only hidden by the read from PostgreSQL.
     await eventually(async () => ((await search(app, { query: 'marketing', ...mine })).totalHits === 0 ? true : undefined));
@@ -86,5 +89,16 @@ describe('catalogue search while Meilisearch is away', () => {
       return report.indexLagSeconds === 0 ? report : undefined;
     });
     expect(recovered).toMatchObject({ status: 'ok', meilisearch: 'up' });
-  });
+  }, 60_000 + 2 * SEARCH_CATCH_UP_MS);
+
+  /** What a failed catch-up left behind, for the failure message. */
+  async function pendingOutbox(): Promise<unknown[]> {
+    const client = new pg.Client({ connectionString: app.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(`SELECT id, topic, attempts, last_error, next_attempt_at, now() AS now FROM search_outbox WHERE processed_at IS NULL ORDER BY id`)).rows;
+    } finally {
+      await client.end();
+    }
+  }
 });

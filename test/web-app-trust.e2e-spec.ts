@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { JWK } from 'jose';
 import type { Locator, Page } from 'playwright-core';
 import { measureWebSize } from '../bench/web-size.js';
-import { createPublished, opportunityInput, search } from './support/catalogue-fixtures.js';
+import { createPublished, opportunityInput, SEARCH_CATCH_UP_MS, untilSearchable } from './support/catalogue-fixtures.js';
 import { verifiedJws } from './support/receipts.js';
 import { dataOf } from './support/registry-fixtures.js';
-import { eventually } from './support/test-app.js';
 import { clipboard, focused, overflow, printed, settled, SIZES, stubPrint, text, typeQuery, useWebApp, visible } from './support/web-app-harness.js';
 import { accessibilityProblems, SAMPLE_SEAL, soon } from './support/web-fixtures.js';
 
@@ -153,7 +152,7 @@ describe('web app in a browser: verification, providers, accreditation, print', 
       ),
     ).registerOrganisation;
     const pottery = await createPublished(web.app, web.app.adminToken, { ...opportunityInput(), title: [{ lang: 'en', text: 'Wheel-thrown pottery' }], providerId: newcomer.id });
-    await eventually(async () => ((await search(web.app, { query: 'pottery' })).hits.some((h) => h.opportunity.id === pottery.id) ? true : undefined), 20_000);
+    await untilSearchable(web.app, 'pottery', pottery.id);
     const badgeOf = (page: Page, id: string) => page.locator('ol.results article.card', { has: page.locator(`h3 a[href^="/courses/${id}?"]`) }).locator('.badge').first();
 
     for (const size of SIZES) {
@@ -184,7 +183,7 @@ describe('web app in a browser: verification, providers, accreditation, print', 
       expect.stringMatching(/^Not accredited — accreditation by .+ suspended since /),
       'Not accredited — never accredited: no decision is recorded',
     ]);
-  });
+  }, 60_000 + SEARCH_CATCH_UP_MS); // the browser steps, after waiting for the new courses to be searchable
 
   it('hides finished courses unless asked, and says on the card when a course starts soon and until when to enrol', async () => {
     const day = 24 * 3600 * 1000;
@@ -193,7 +192,7 @@ describe('web app in a browser: verification, providers, accreditation, print', 
     const base = { ...opportunityInput(), providerId: provider };
     const finished = await createPublished(web.app, web.app.adminToken, { ...base, title: [{ lang: 'en', text: 'Glassblowing taster (spring)' }], startDate: inDays(-60), endDate: inDays(-5), applicationDeadline: null });
     const soonCourse = await createPublished(web.app, web.app.adminToken, { ...base, title: [{ lang: 'en', text: 'Glassblowing taster (winter)' }], startDate: inDays(10), endDate: inDays(40), applicationDeadline: inDays(6) });
-    await eventually(async () => ((await search(web.app, { query: 'glassblowing' })).hits.some((h) => h.opportunity.id === soonCourse.id) ? true : undefined), 20_000);
+    await untilSearchable(web.app, 'glassblowing', soonCourse.id);
     const cardOf = (page: Page, id: string) => page.locator('ol.results article.card', { has: page.locator(`h3 a[href^="/courses/${id}?"]`) });
 
     for (const size of SIZES) {
@@ -218,7 +217,7 @@ describe('web app in a browser: verification, providers, accreditation, print', 
     await settled(german);
     await soon(async () => expect(await text(cardOf(german, soonCourse.id).locator('.timing'))).toMatch(/^Beginnt bald Anmeldung bis /));
     expect(await text(cardOf(german, finished.id).locator('.timing'))).toBe('Beendet');
-  });
+  }, 60_000 + SEARCH_CATCH_UP_MS); // the browser steps, after waiting for the new courses to be searchable
 
   it('names provider, dates and price in the shortlist; a comparison is copied as a link and printed', async () => {
     for (const size of SIZES) {

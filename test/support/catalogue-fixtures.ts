@@ -85,6 +85,19 @@ export async function searchIds(app: TestApp, input: Record<string, unknown>): P
   return (await search(app, input)).hits.map((hit) => hit.opportunity.id);
 }
 
+/**
+ * How long a test waits for a change to become searchable. The suite's files share one
+ * Meilisearch, which applies every file's tasks one at a time (100–250 ms each even for one
+ * document, here), so on a loaded run a change may queue behind another file's bulk load. The
+ * bound only says "eventually"; `npm run bench` measures how fresh search is.
+ */
+export const SEARCH_CATCH_UP_MS = 45_000;
+
+/** Waits (bounded) until a search for `query` finds the opportunity `id`. */
+export async function untilSearchable(app: TestApp, query: string, id: string): Promise<void> {
+  await eventually(async () => ((await search(app, { query })).hits.some((hit) => hit.opportunity.id === id) ? true : undefined), SEARCH_CATCH_UP_MS);
+}
+
 /** Waits (bounded) until the search for `input` answers exactly `ids`, in any order. */
 export async function eventuallyFinds(app: TestApp, input: Record<string, unknown>, ids: string[], timeoutMs = 5_000): Promise<void> {
   const wanted = [...ids].sort().join(',');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { demoRegistry } from '../../seed/demo/demo-registry.js';
-import { createPublished, opportunityInput, search } from './catalogue-fixtures.js';
+import { createPublished, opportunityInput, search, SEARCH_CATCH_UP_MS } from './catalogue-fixtures.js';
 import { dataOf } from './registry-fixtures.js';
 import { eventually, type TestApp } from './test-app.js';
 import { addTrustAnchor, certificate, trustIndexCaughtUp } from './trust-fixtures.js';
@@ -260,7 +260,7 @@ export async function seedWebWorld(app: TestApp): Promise<Record<WebCourse, stri
   await eventually(async () => {
     const found = new Set((await search(app, { pageSize: 100, filters: { providerIds } })).hits.map((h) => h.opportunity.id));
     return Object.values(ids).every((id) => found.has(id)) ? true : undefined;
-  }, 10_000);
+  }, SEARCH_CATCH_UP_MS);
   return ids;
 }
 
