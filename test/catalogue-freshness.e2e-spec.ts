@@ -11,6 +11,7 @@ import {
   UPDATE_OPPORTUNITY,
 } from './support/catalogue-fixtures.js';
 import { testEngines } from './support/engines.js';
+import { startMeilisearchGate } from './support/meilisearch-gate.js';
 import {
   agencyAndProvider,
   CHANGE_STATUS,
@@ -119,6 +120,41 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
       ),
     );
     await eventuallyFinds(app, accredited, [], ARRIVES_WITHIN_MS);
+  });
+
+  it('sends a change made while a batch waits for Meilisearch at once, not after that batch', async () => {
+    const engines = testEngines();
+    const gate = await startMeilisearchGate(engines.meiliUrl);
+    const gated = await startTestApp({}, { now: NOW, meilisearch: { url: gate.url, masterKey: engines.meiliMasterKey } });
+    try {
+      const { provider, providerToken } = await agencyAndProvider(gated);
+      const warm = await createPublished(gated, providerToken);
+      await eventuallyFinds(gated, { filters: { providerIds: [provider.id] } }, [warm.id], 30_000);
+
+      gate.close(); // from here Meilisearch's tasks look unfinished to the api
+      const waiting = await createPublished(gated, providerToken);
+      await eventually(async () => (gate.sentIds.includes(waiting.id) ? true : undefined), ARRIVES_WITHIN_MS);
+      const joining = await createPublished(gated, providerToken);
+      // The batch that sent `waiting` is still waiting for its task: `joining` goes out all the same.
+      await eventually(async () => (gate.sentIds.includes(joining.id) ? true : undefined), ARRIVES_WITHIN_MS);
+      gate.open();
+
+      await eventuallyFinds(gated, { filters: { providerIds: [provider.id] } }, [warm.id, waiting.id, joining.id], ARRIVES_WITHIN_MS);
+      const db = new pg.Client({ connectionString: gated.databaseUrl });
+      await db.connect();
+      try {
+        const drained = async () => ((await db.query(`SELECT 1 FROM search_outbox WHERE processed_at IS NULL`)).rowCount === 0 ? true : undefined);
+        await eventually(drained, ARRIVES_WITHIN_MS);
+        // Joined, not failed and sent again.
+        expect((await db.query(`SELECT 1 FROM search_outbox WHERE attempts > 0`)).rowCount).toBe(0);
+      } finally {
+        await db.end();
+      }
+    } finally {
+      gate.open();
+      await gated.close();
+      await gate.stop();
+    }
   });
 
   it('lets two api instances drain one outbox: everything arrives, each row is sent once', async () => {

@@ -1,13 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { EnqueuedTask } from 'meilisearch';
 import type { DataSource } from 'typeorm';
-import { isMeilisearchUnavailable, OpportunityIndex } from '../opportunities/opportunity-index.js';
+import { isMeilisearchUnavailable, OpportunityIndex, type TaskWaitOptions } from '../opportunities/opportunity-index.js';
 import { SearchDocumentSource } from './search-document-source.js';
 
 export interface IndexerOptions {
   /** Off: this process sends nothing (another one drains the outbox). */
   enabled: boolean;
-  /** How often the outbox is looked at when it was empty. */
+  /** How often the outbox is looked at when it was empty, and while a batch waits for Meilisearch (for rows to join it). */
   pollIntervalMs: number;
   /** Outbox rows per batch (a `provider` row stands for all of that provider's opportunities). */
   batchSize: number;
@@ -59,12 +61,15 @@ export interface OutboxRow {
 
 /** Processed rows are kept this long, for looking into what was sent, then removed. */
 const KEEP_PROCESSED = "interval '1 day'";
+/** A batch takes in at most this many batches' worth of rows that became due while it waited. */
+const MAX_JOINED_BATCHES = 10;
 const PRUNE_EVERY_MS = 60_000;
 
 /**
  * The outbox consumer, running inside every api process. Each batch: claim due rows with
  * `FOR UPDATE SKIP LOCKED` in a transaction, read the current documents from PostgreSQL, send
- * them, wait until Meilisearch has applied them, mark the rows processed, commit. A failure
+ * them, wait until Meilisearch has applied them — rows that become due meanwhile join the batch
+ * and are sent at once — mark the rows processed, commit. A failure
  * leaves the rows pending with a growing delay and the error; nothing is marked done before
  * Meilisearch confirmed it, so no acknowledged write is lost. When Meilisearch was unreachable,
  * its health is watched and the waiting rows are retried as soon as it is back. While a rebuild
@@ -117,7 +122,7 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
   private async drain(): Promise<void> {
     try {
       if (this.meilisearchDown && !(await this.recovered())) return;
-      while (this.running && (await this.sendBatch()) === this.options.batchSize) {
+      while (this.running && (await this.sendBatch()) >= this.options.batchSize) {
         // a full batch: there may be more
       }
       await this.prune();
@@ -151,20 +156,22 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
       const [rebuild] = await manager.query('SELECT NOT pg_try_advisory_xact_lock_shared($1) AS running', [INDEX_REBUILD_LOCK]);
       const rebuilding: boolean = rebuild.running;
       if (!rebuilding) this.sentDuringRebuild.clear();
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, aggregate_id FROM search_outbox
-          WHERE processed_at IS NULL AND next_attempt_at <= now() AND NOT (id = ANY($2::bigint[]))
-          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize, [...this.sentDuringRebuild]],
-      );
+      const ids: string[] = [];
+      const claim = async (limit: number): Promise<OutboxRow[]> => {
+        const rows: OutboxRow[] = await manager.query(
+          // The clock's time, not the transaction's start (now()): rows committed since are due too.
+          `SELECT id, topic, aggregate_id FROM search_outbox
+            WHERE processed_at IS NULL AND next_attempt_at <= (SELECT clock_timestamp()) AND NOT (id = ANY($2::bigint[]))
+            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [limit, [...this.sentDuringRebuild, ...ids]],
+        );
+        ids.push(...rows.map((row) => row.id));
+        return rows;
+      };
+      const rows = await claim(this.options.batchSize);
       if (rows.length === 0) return 0;
-      const ids = rows.map((row) => row.id);
       try {
-        const { upserts, deletes } = await this.source.documentsFor(rows.map((row) => ({ topic: row.topic, aggregateId: row.aggregate_id })));
-        await this.index.apply(upserts, deletes, {
-          reportEveryMs: 30_000,
-          onSlow: (wait) => this.logger.warn({ msg: 'Meilisearch is slow to apply a batch; still waiting', rows: ids.length, ...wait }),
-        });
+        await this.sendJoining(rows, claim);
       } catch (error) {
         if (isMeilisearchUnavailable(error)) {
           this.meilisearchDown = true;
@@ -183,11 +190,47 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
       if (rebuilding) {
         // In the live index now; the rebuild catches up with them before its swap, and they are sent again after it.
         for (const id of ids) this.sentDuringRebuild.add(id);
-        return rows.length;
+        return ids.length;
       }
       await manager.query(`UPDATE search_outbox SET processed_at = clock_timestamp(), last_error = NULL WHERE id = ANY($1::bigint[])`, [ids]);
-      return rows.length;
+      return ids.length;
     });
+  }
+
+  /**
+   * Sends the documents behind `rows` and waits until Meilisearch has applied them. While its first
+   * task is queued or running, rows that become due join the batch (`claimMore`, in the batch's
+   * transaction): their documents are read and sent at once, so that Meilisearch takes them in
+   * right behind — with the first task when it has not started yet — instead of after this batch
+   * has ended. On a busy engine that wait was most of a change's way to searchable
+   * (docs/search.md). Later tasks carry later reads, and Meilisearch applies them in order.
+   */
+  private async sendJoining(rows: OutboxRow[], claimMore: (limit: number) => Promise<OutboxRow[]>): Promise<void> {
+    let sent = rows.length;
+    const waitOptions: TaskWaitOptions = {
+      reportEveryMs: 30_000,
+      onSlow: (wait) => this.logger.warn({ msg: 'Meilisearch is slow to apply a batch; still waiting', rows: sent, ...wait }),
+    };
+    const tasks = await this.send(rows);
+    if (tasks.length === 0) return;
+    let firstDone = false;
+    const first = this.index.wait(tasks[0], waitOptions).finally(() => (firstDone = true));
+    first.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    while (!firstDone && this.running && sent < this.options.batchSize * MAX_JOINED_BATCHES) {
+      await Promise.race([first.catch(() => undefined), sleep(this.options.pollIntervalMs)]);
+      if (firstDone) break;
+      const more = await claimMore(this.options.batchSize);
+      sent += more.length;
+      if (more.length > 0) tasks.push(...(await this.send(more)));
+    }
+    await first;
+    for (const task of tasks.slice(1)) await this.index.wait(task, waitOptions);
+  }
+
+  /** Reads the current documents behind `rows` and enqueues them, without waiting. */
+  private async send(rows: OutboxRow[]): Promise<EnqueuedTask[]> {
+    const { upserts, deletes } = await this.source.documentsFor(rows.map((row) => ({ topic: row.topic, aggregateId: row.aggregate_id })));
+    return this.index.send(upserts, deletes);
   }
 
   private async prune(): Promise<void> {

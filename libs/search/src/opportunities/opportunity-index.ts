@@ -91,7 +91,15 @@ export class OpportunityIndex {
 
   /** Upserts and deletes, settings first; resolves once Meilisearch has applied all of it. */
   async apply(upserts: readonly OpportunityDocument[], deletes: readonly string[], waitOptions: TaskWaitOptions = {}): Promise<void> {
-    if (upserts.length === 0 && deletes.length === 0) return;
+    for (const task of await this.send(upserts, deletes)) await this.wait(task, waitOptions);
+  }
+
+  /**
+   * Upserts and deletes, settings first; resolves to the enqueued tasks, in Meilisearch's order,
+   * without waiting for them (`wait` each).
+   */
+  async send(upserts: readonly OpportunityDocument[], deletes: readonly string[]): Promise<EnqueuedTask[]> {
+    if (upserts.length === 0 && deletes.length === 0) return [];
     await this.ensureSettings();
     const index = this.documents;
     const tasks: EnqueuedTask[] = [];
@@ -99,7 +107,7 @@ export class OpportunityIndex {
       tasks.push(await index.addDocuments(upserts.slice(i, i + DOCUMENTS_PER_REQUEST), { primaryKey: 'id' }));
     }
     if (deletes.length > 0) tasks.push(await index.deleteDocuments([...deletes]));
-    for (const task of tasks) await this.wait(task, waitOptions);
+    return tasks;
   }
 
   /** Waits for a task and fails unless it succeeded (see TaskWaitOptions); resolves to the task as it ended. */
