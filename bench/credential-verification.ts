@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findFreePort } from '#platform';
 import type { LoadResult } from './load.js';
 import { startNode, stopProcess, waitFor } from './processes.js';
+import { measuredOn, watchLoad, writeSection } from './report.js';
 
 /**
  * Verifying a sealed credential as received (DESIGN §8.1; target ≤ 50 ms p50, §7): the Commission's
@@ -18,7 +19,6 @@ import { startNode, stopProcess, waitFor } from './processes.js';
  * own (embedded engines, no demo) and writes the "## Credential verification" section of
  * docs/benchmarks.md. Alone: `npm run build && node dist/bench/credential-verification.js`.
  */
-const REPORT = 'docs/benchmarks.md';
 const SAMPLE = process.env.BENCH_CREDENTIAL ?? '../shared/vectors/credentials/eu-certofpart-signed.jsonld';
 const ANCHOR = 'test/fixtures/certs/anf-qualified-eseal-ca-2022.pem';
 const TARGET_P50_MS = 50;
@@ -104,8 +104,9 @@ export async function benchCredentialVerification(progress: (message: string) =>
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(async () => (await fetch(`${base}/health`)).ok, 120_000);
+    const load = watchLoad();
     const bench = await measureCredentialVerification(base, adminToken, options, progress);
-    writeCredentialReport(bench, options);
+    writeCredentialReport(bench, options, load.stop());
     return bench;
   } finally {
     await stopProcess(api);
@@ -114,27 +115,17 @@ export async function benchCredentialVerification(progress: (message: string) =>
 }
 
 /** Replaces (or adds) the "## Credential verification" section of docs/benchmarks.md. */
-function writeCredentialReport(bench: CredentialBench, options: { seconds: number; connections: number }): void {
+function writeCredentialReport(bench: CredentialBench, options: { seconds: number; connections: number }, load: [number, number]): void {
   const { result } = bench;
-  const section = [
-    '## Credential verification',
+  writeSection('Credential verification', [
+    measuredOn(load),
     '',
-    `\`POST /trust/v1/credentials/verify\` with the Commission's sealed certificate of participation (${Math.round(bench.bytes / 1024)} KB, JAdES, RS256, answered **${bench.status}**), ${options.connections} connections, ${options.seconds} s, on embedded engines, measured on ${new Date().toISOString().slice(0, 10)}.`,
+    `\`POST /trust/v1/credentials/verify\` with the Commission's sealed certificate of participation (${Math.round(bench.bytes / 1024)} KB, JAdES, RS256, answered **${bench.status}**), ${options.connections} connections, ${options.seconds} s, on embedded engines.`,
     '',
     '| p50 | p99 | mean | req/s | errors + non-2xx | target |',
     '|---|---|---|---|---|---|',
     `| **${result.p50Ms} ms** | ${result.p99Ms} ms | ${result.meanMs.toFixed(1)} ms | ${Math.round(result.requestsPerSecond)} | ${result.errors + result.non2xx} | p50 ≤ ${TARGET_P50_MS} ms |`,
-    '',
-  ].join('\n');
-  const existing = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf('\n## Credential verification\n');
-  let updated: string;
-  if (start === -1) updated = `${existing.trimEnd()}\n\n${section}`;
-  else {
-    const next = existing.indexOf('\n## ', start + 1);
-    updated = `${existing.slice(0, start + 1)}${section}${next === -1 ? '' : `\n${existing.slice(next + 1)}`}`;
-  }
-  writeFileSync(REPORT, updated);
+  ]);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { appendFileSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
 import { startNode, stopProcess, waitFor } from './processes.js';
+import { measuredOn, watchLoad, writeSection } from './report.js';
 
 /**
  * "A published change is searchable in under 2 s (p95) while the generator loads data" (DESIGN
@@ -93,9 +94,7 @@ export async function benchFreshness(options: { opportunities: number }, progres
       if (output.includes(loaded) || output.includes('indexing')) phase = 'rebuilding';
     });
     const generated = new Promise<number | null>((resolve) => generator.once('exit', resolve));
-    const loads = [loadavg()[0]];
-    const sampling = setInterval(() => loads.push(loadavg()[0]), 5_000);
-    void generated.finally(() => clearInterval(sampling));
+    const load = watchLoad();
     let finished = false;
     void generated.then(() => (finished = true));
 
@@ -147,7 +146,7 @@ export async function benchFreshness(options: { opportunities: number }, progres
       loading: [],
       rebuilding: [],
       notFound: 0,
-      load: [Math.min(...loads), Math.max(...loads)],
+      load: load.stop(),
       parts: { loading: [], rebuilding: [] },
     };
     const tasks = await liveTasks(meili.url, meili.masterKey);
@@ -187,8 +186,6 @@ function course(providerId: string, word: string): Record<string, unknown> {
   };
 }
 
-const REPORT = 'docs/benchmarks.md';
-
 /** Replaces (or adds) the "## Freshness while the generator loads data" section of docs/benchmarks.md. */
 function writeFreshnessReport(bench: FreshnessBench): void {
   const summary = (samples: number[]) =>
@@ -201,27 +198,16 @@ function writeFreshnessReport(bench: FreshnessBench): void {
     parts.length === 0
       ? 'no change told apart'
       : `${parts.length} changes: until its task was enqueued ${part(parts, 'beforeTask')}, queued in Meilisearch ${part(parts, 'queued')}, applied ${part(parts, 'applying')}, then found ${part(parts, 'found')}`;
-  const title = '## Freshness while the generator loads data';
-  const section = [
-    title,
+  writeSection('Freshness while the generator loads data', [
+    measuredOn(bench.load),
     '',
-    `Courses published every ${PUBLISH_EVERY_MS} ms through GraphQL while \`cli seed generate --opportunities ${bench.opportunities.toLocaleString('en')}\` ran beside the api on the same embedded engines, measured on ${new Date().toISOString().slice(0, 10)}; each timed from the publish mutation's answer until \`searchOpportunities\` found it (polled every 50 ms); load average ${bench.load.map((l) => l.toFixed(1)).join('–')} during the run. Target: under 2 s, p95.`,
+    `Courses published every ${PUBLISH_EVERY_MS} ms through GraphQL while \`cli seed generate --opportunities ${bench.opportunities.toLocaleString('en')}\` ran beside the api on the same embedded engines; each timed from the publish mutation's answer until \`searchOpportunities\` found it (polled every 50 ms). Target: under 2 s, p95.`,
     '',
     `- while the generator loaded (bulk SQL): ${summary(bench.loading)}`,
     `- while it rebuilt the index (changes go to the live index too, queued in Meilisearch behind the rebuild's requests; docs/search.md): ${summary(bench.rebuilding)}`,
     `- not found within ${GIVE_UP_MS / 1000} s: ${bench.notFound}`,
     `- where the time went, p50 / p95 ms (from Meilisearch's task times: each change matched with the live index's last task that finished before it was found): loading — ${where(bench.parts.loading)}; rebuilding — ${where(bench.parts.rebuilding)}`,
-    '',
-  ].join('\n');
-  const existing = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(`\n${title}\n`);
-  let updated: string;
-  if (start === -1) updated = `${existing.trimEnd()}\n\n${section}`;
-  else {
-    const next = existing.indexOf('\n## ', start + 1);
-    updated = `${existing.slice(0, start + 1)}${section}${next === -1 ? '' : `\n${existing.slice(next + 1)}`}`;
-  }
-  writeFileSync(REPORT, updated);
+  ]);
 }
 
 interface TaskTimes {

@@ -1,10 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { load, type LoadResult } from './load.js';
 import { findFreePort } from '#platform';
 import { residentMegabytes, startNode, waitFor } from './processes.js';
+import { measuredOn, watchLoad, writePreamble, writeSection } from './report.js';
 import { benchSearch, type SearchBench } from './search.js';
 import { benchTrustScale, type TrustScaleBench } from './trust-scale.js';
 import { writeWebSizeReport } from './web-size.js';
@@ -18,12 +19,29 @@ import { writeWebSizeReport } from './web-size.js';
  * BENCH_ONLY (default `demo,scale,search,credential,freshness`) picks the parts to run: trust on
  * the demo dataset, trust at scale (BENCH_ORGANISATIONS, default 100000, and BENCH_CERTIFICATES,
  * default 200000), search, credential verification, search freshness while data loads; a part not
- * run keeps the figures an earlier run wrote, marked as such.
+ * run keeps the figures an earlier run wrote, with when and on which commit they were measured.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const CONNECTIONS = 10;
 const PARTS = new Set((process.env.BENCH_ONLY ?? 'demo,scale,search,credential,freshness').split(',').map((part) => part.trim()));
+
+interface DemoBench {
+  rows: Row[];
+  rssMb: number;
+}
+
+/** A part's figures with the lowest and highest load average seen while it ran. */
+type Measured<T> = T & { load: [number, number] };
+
+async function measured<T extends object>(run: () => Promise<T>): Promise<Measured<T>> {
+  const watch = watchLoad();
+  try {
+    return { ...(await run()), load: watch.stop() };
+  } finally {
+    watch.stop();
+  }
+}
 
 interface Row {
   name: string;
@@ -38,27 +56,29 @@ async function main(): Promise<void> {
   chmodSync(dataDir, 0o755);
   const children: ChildProcess[] = [];
   try {
-    const demo = PARTS.has('demo') ? await benchDemo(dataDir, children) : null;
-    let scale: TrustScaleBench | null = null;
+    const demo = PARTS.has('demo') ? await measured(() => benchDemo(dataDir, children)) : null;
+    let scale: Measured<TrustScaleBench> | null = null;
     if (PARTS.has('scale')) {
       const scaleDir = mkdtempSync(join(tmpdir(), 'tessera-bench-scale-'));
       chmodSync(scaleDir, 0o755);
       try {
-        scale = await benchTrustScale(
-          scaleDir,
-          { organisations: Number(process.env.BENCH_ORGANISATIONS ?? 100_000), certificates: Number(process.env.BENCH_CERTIFICATES ?? 200_000), seconds: SECONDS, changes: 20 },
-          progress,
+        scale = await measured(() =>
+          benchTrustScale(
+            scaleDir,
+            { organisations: Number(process.env.BENCH_ORGANISATIONS ?? 100_000), certificates: Number(process.env.BENCH_CERTIFICATES ?? 200_000), seconds: SECONDS, changes: 20 },
+            progress,
+          ),
         );
       } finally {
         rmSync(scaleDir, { recursive: true, force: true });
       }
     }
-    let search: SearchBench | null = null;
+    let search: Measured<SearchBench> | null = null;
     if (PARTS.has('search')) {
       const searchDir = mkdtempSync(join(tmpdir(), 'tessera-bench-search-'));
       chmodSync(searchDir, 0o755);
       try {
-        search = await benchSearch(searchDir, { opportunities: OPPORTUNITIES, seconds: SECONDS, million: process.env.BENCH_MILLION === '1' }, progress);
+        search = await measured(() => benchSearch(searchDir, { opportunities: OPPORTUNITIES, seconds: SECONDS, million: process.env.BENCH_MILLION === '1' }, progress));
       } finally {
         rmSync(searchDir, { recursive: true, force: true });
       }
@@ -76,7 +96,7 @@ async function main(): Promise<void> {
 }
 
 /** Trust lookups on the demo dataset against a bare Fastify route, and the api's memory after them. */
-async function benchDemo(dataDir: string, children: ChildProcess[]): Promise<{ rows: Row[]; rssMb: number }> {
+async function benchDemo(dataDir: string, children: ChildProcess[]): Promise<DemoBench> {
   {
     const apiPort = await findFreePort();
     progress('starting the api on embedded engines with the demo dataset…');
@@ -141,17 +161,15 @@ function ratio(result: LoadResult, baseline: LoadResult): string {
   return `${Math.round((100 * result.requestsPerSecond) / baseline.requestsPerSecond)}%`;
 }
 
-function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustScaleBench | null, search: SearchBench | null): void {
-  // A part left out of this run keeps what an earlier run wrote, marked as such; the sections other
-  // benchmarks own (Web, Credential verification, …) are kept as they are and replaced by them.
-  const earlier = sectionsOf(existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '');
-  const notRun = (heading: string, part: string) => {
-    const kept = earlier.get(heading)?.slice(1) ?? [];
-    const note = `Kept from an earlier run (\`BENCH_ONLY\` did not include \`${part}\`).`;
-    if (kept.length === 0) return [`Not measured in this run (\`BENCH_ONLY\` did not include \`${part}\`).`, ''];
-    const body = kept[0] === '' && kept[1]?.startsWith('Kept from an earlier run') ? kept.slice(2) : kept;
-    return [note, ...(body[0] === '' ? body : ['', ...body])];
-  };
+/** The parts' own sections; a part not run leaves its section as an earlier run wrote it. */
+function writeReport(demo: Measured<DemoBench> | null, scale: Measured<TrustScaleBench> | null, search: Measured<SearchBench> | null): void {
+  writePreamble([
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench\`: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Each section says when, on which commit and at what load average it was measured (BENCH_ONLY runs some parts only).`,
+    `Each figure is a ratio against a baseline measured in the same run on the same machine; load from autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per run, after a warm-up, on 127.0.0.1 only.`,
+    "The api runs on embedded PostgreSQL and Meilisearch with `TESSERA_RATE_LIMIT=off`. Load generator, api and engines share the machine's cores, so absolute numbers are low; the ratios are what the targets (DESIGN §7) are about. Resident memory is the api's alone (the engines run in their own processes); target: under 400 MB.",
+  ]);
   const trustTable = (rows: Row[]) => [
     '| benchmark | api req/s | p50 / p99 ms | baseline | baseline req/s | baseline p50 / p99 ms | ratio | target |',
     '|---|---|---|---|---|---|---|---|',
@@ -161,89 +179,51 @@ function writeReport(demo: { rows: Row[]; rssMb: number } | null, scale: TrustSc
     ),
     '',
   ];
-  const lines = [
-    '# Benchmarks',
-    '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
-    `Each figure is a ratio against a baseline measured in the same run on the same machine; load from autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per run, after a warm-up, on 127.0.0.1 only.`,
-    'The api runs on embedded PostgreSQL and Meilisearch with `TESSERA_RATE_LIMIT=off`. Load generator, api and engines share the machine\'s cores, so absolute numbers are low; the ratios are what the targets (DESIGN §7) are about.',
-    '',
-    '## Trust lookups, demo dataset',
-    '',
-    ...(demo ? trustTable(demo.rows) : notRun('Trust lookups, demo dataset', 'demo')),
-    '## Trust at scale',
-    '',
-    ...(scale
-      ? [
-          `${scale.organisations.toLocaleString('en')} organisations and ${scale.certificates.toLocaleString('en')} certificates (with ${Math.round(scale.certificates / 10).toLocaleString('en')} DIDs and 10,000 opportunities) made by \`cli seed generate\` in ${scale.generateSeconds} s; two api instances (A, B) on one database; A was ready ${scale.startSeconds} s after it was started (trust index read whole).`,
-          '',
-          ...trustTable([
-            { name: 'Trust lookup by certificate, REST', baseline: 'bare Fastify route, same body size', result: scale.rest, baselineResult: scale.restBaseline, target: '≥ 60% of baseline, p99 < 5 ms' },
-            { name: 'Trust lookup by certificate, GraphQL issuerTrust', baseline: 'bare Fastify route, same body size', result: scale.graphql, baselineResult: scale.graphqlBaseline, target: '≥ 30% of baseline' },
-          ]),
-          `- A suspension reaching instance B, while A answered ${Math.round(scale.lookupsPerSecondDuringChanges)} lookups a second: ${scale.propagationMs.length} changes, median ${percentile(scale.propagationMs, 0.5)} ms, slowest ${Math.max(...scale.propagationMs)} ms (target: within 1 s, p99). Answers on A right after the mutation returned that still said TRUSTED: ${scale.staleOnA} (must be 0).`,
-          `- api (A) resident memory with this registry loaded: ${scale.rssMb.afterStart} MB right after start, ${scale.rssMb.afterRuns} MB after the load runs, ${scale.rssMb.afterIdle} MB after the suspensions and 30 s without requests (target: under 400 MB).`,
-          '',
-        ]
-      : notRun('Trust at scale', 'scale')),
-    '## Search and indexing',
-    '',
-    ...(search
-      ? [
-          `${search.opportunities.toLocaleString('en')} synthetic opportunities (\`cli seed generate\`) from 2,000 providers, on embedded engines started by the benchmark.`,
-          '',
-          '| benchmark | api | baseline | ratio | target |',
-          '|---|---|---|---|---|',
-          `| \`searchOpportunities\` (text + five facets, 20 hits), p50 | ${search.api.p50Ms} ms (${Math.round(search.api.requestsPerSecond)} req/s, p99 ${search.api.p99Ms} ms) | the same search sent to Meilisearch directly: ${search.direct.p50Ms} ms (${Math.round(search.direct.requestsPerSecond)} req/s, p99 ${search.direct.p99Ms} ms) | **${(search.api.p50Ms / Math.max(search.direct.p50Ms, 1)).toFixed(2)}×** p50 (mean ${search.api.meanMs.toFixed(1)} vs ${search.direct.meanMs.toFixed(1)} ms: ${(search.api.meanMs / search.direct.meanMs).toFixed(2)}×) | p50 ≤ 1.3× |`,
-          `| \`searchOpportunities\` with two facet groups selected (disjunctive facets: one multi-search of 3 queries), p50 | ${search.facetedApi.p50Ms} ms (${Math.round(search.facetedApi.requestsPerSecond)} req/s) | the same multi-search sent to Meilisearch directly: ${search.facetedDirect.p50Ms} ms (${Math.round(search.facetedDirect.requestsPerSecond)} req/s) | **${(search.facetedApi.p50Ms / Math.max(search.facetedDirect.p50Ms, 1)).toFixed(2)}×** p50 | p50 ≤ 1.3× |`,
-          `| \`suggestOpportunities\` ("pyth"), p50 | ${search.suggest.p50Ms} ms (${Math.round(search.suggest.requestsPerSecond)} req/s, p99 ${search.suggest.p99Ms} ms) | — | — | < 20 ms p50 |`,
-          `| full reindex (\`cli reindex\`) | ${search.reindexPerSecond.toLocaleString('en')} docs/s | Meilisearch ingesting the same documents as NDJSON (20,000 a request, queued at once): ${search.rawIngestPerSecond.toLocaleString('en')} docs/s | **${Math.round((100 * search.reindexPerSecond) / search.rawIngestPerSecond)}%** | ≥ 70% |`,
-          '',
-        ]
-      : notRun('Search and indexing', 'search')),
-    '## Memory',
-    '',
-    demo ? `- api resident memory, demo data, after the trust runs: ${demo.rssMb} MB` : '- demo: not measured in this run',
-    scale
-      ? `- api resident memory with ${scale.organisations.toLocaleString('en')} organisations and ${scale.certificates.toLocaleString('en')} certificates: ${scale.rssMb.afterStart} MB after start, ${scale.rssMb.afterRuns} MB after the load runs, ${scale.rssMb.afterIdle} MB after 30 s idle`
-      : '- trust at scale: not measured in this run',
-    search ? `- api resident memory with ${search.opportunities.toLocaleString('en')} opportunities, after the search runs: ${search.apiRssMb} MB` : '- search: not measured in this run',
-    search?.millionRssMb == null
-      ? '- with 1,000,000 opportunities and 100,000 organisations: not measured in this run (`BENCH_MILLION=1 npm run bench`)'
-      : `- with 1,000,000 opportunities and 100,000 organisations, after start (trust index loaded): ${search.millionRssMb} MB`,
-    '',
-    'The embedded engines run in their own processes and are not included. Target: under 400 MB.',
-    '',
-    'Errors or non-2xx answers during the runs: ' +
-      [
-        ...(demo?.rows ?? []).map((r) => `${r.name}: ${r.result.errors + r.result.non2xx}`),
-        ...(scale ? [`trust at scale: ${scale.rest.errors + scale.rest.non2xx + scale.graphql.errors + scale.graphql.non2xx}`] : []),
-        ...(search ? [`search: ${search.api.errors + search.api.non2xx}`] : []),
-      ].join('; ') +
-      '.',
-    '',
-  ];
-  const own = new Set(['Trust lookups, demo dataset', 'Trust at scale', 'Search and indexing', 'Memory']);
-  const others = [...earlier].filter(([heading]) => heading !== '' && !own.has(heading)).flatMap(([, section]) => section);
-  writeFileSync(REPORT, [...lines, ...others].join('\n').replace(/\n*$/, '\n'));
-}
-
-const REPORT = 'docs/benchmarks.md';
-
-/** The report's `## ` sections by heading, each with its heading line; '' holds what comes before the first. */
-function sectionsOf(text: string): Map<string, string[]> {
-  const sections = new Map<string, string[]>([['', []]]);
-  let current = '';
-  for (const line of text.split('\n')) {
-    if (line.startsWith('## ')) {
-      current = line.slice(3).trim();
-      sections.set(current, []);
-    }
-    sections.get(current)!.push(line);
+  const failures = (results: LoadResult[]) => results.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
+  if (demo) {
+    writeSection('Trust lookups, demo dataset', [
+      measuredOn(demo.load),
+      '',
+      ...trustTable(demo.rows),
+      `- api resident memory, demo data, after the trust runs: ${demo.rssMb} MB`,
+      `- errors or non-2xx answers: ${failures(demo.rows.map((r) => r.result))}`,
+    ]);
   }
-  for (const section of sections.values()) while (section.length > 0 && section[section.length - 1] === '') section.pop();
-  for (const section of sections.values()) section.push('');
-  return sections;
+  if (scale) {
+    writeSection('Trust at scale', [
+      measuredOn(scale.load),
+      '',
+      `${scale.organisations.toLocaleString('en')} organisations and ${scale.certificates.toLocaleString('en')} certificates (with ${Math.round(scale.certificates / 10).toLocaleString('en')} DIDs and 10,000 opportunities) made by \`cli seed generate\` in ${scale.generateSeconds} s; two api instances (A, B) on one database; A was ready ${scale.startSeconds} s after it was started (trust index read whole).`,
+      '',
+      ...trustTable([
+        { name: 'Trust lookup by certificate, REST', baseline: 'bare Fastify route, same body size', result: scale.rest, baselineResult: scale.restBaseline, target: '≥ 60% of baseline, p99 < 5 ms' },
+        { name: 'Trust lookup by certificate, GraphQL issuerTrust', baseline: 'bare Fastify route, same body size', result: scale.graphql, baselineResult: scale.graphqlBaseline, target: '≥ 30% of baseline' },
+      ]),
+      `- A suspension reaching instance B, while A answered ${Math.round(scale.lookupsPerSecondDuringChanges)} lookups a second: ${scale.propagationMs.length} changes, median ${percentile(scale.propagationMs, 0.5)} ms, slowest ${Math.max(...scale.propagationMs)} ms (target: within 1 s, p99). Answers on A right after the mutation returned that still said TRUSTED: ${scale.staleOnA} (must be 0).`,
+      `- api (A) resident memory with this registry loaded: ${scale.rssMb.afterStart} MB right after start, ${scale.rssMb.afterRuns} MB after the load runs, ${scale.rssMb.afterIdle} MB after the suspensions and 30 s without requests (target: under 400 MB).`,
+      `- errors or non-2xx answers: ${failures([scale.rest, scale.graphql])}`,
+    ]);
+  }
+  if (search) {
+    writeSection('Search and indexing', [
+      measuredOn(search.load),
+      '',
+      `${search.opportunities.toLocaleString('en')} synthetic opportunities (\`cli seed generate\`) from 2,000 providers, on embedded engines started by the benchmark.`,
+      '',
+      '| benchmark | api | baseline | ratio | target |',
+      '|---|---|---|---|---|',
+      `| \`searchOpportunities\` (text + five facets, 20 hits), p50 | ${search.api.p50Ms} ms (${Math.round(search.api.requestsPerSecond)} req/s, p99 ${search.api.p99Ms} ms) | the same search sent to Meilisearch directly: ${search.direct.p50Ms} ms (${Math.round(search.direct.requestsPerSecond)} req/s, p99 ${search.direct.p99Ms} ms) | **${(search.api.p50Ms / Math.max(search.direct.p50Ms, 1)).toFixed(2)}×** p50 (mean ${search.api.meanMs.toFixed(1)} vs ${search.direct.meanMs.toFixed(1)} ms: ${(search.api.meanMs / search.direct.meanMs).toFixed(2)}×) | p50 ≤ 1.3× |`,
+      `| \`searchOpportunities\` with two facet groups selected (disjunctive facets: one multi-search of 3 queries), p50 | ${search.facetedApi.p50Ms} ms (${Math.round(search.facetedApi.requestsPerSecond)} req/s) | the same multi-search sent to Meilisearch directly: ${search.facetedDirect.p50Ms} ms (${Math.round(search.facetedDirect.requestsPerSecond)} req/s) | **${(search.facetedApi.p50Ms / Math.max(search.facetedDirect.p50Ms, 1)).toFixed(2)}×** p50 | p50 ≤ 1.3× |`,
+      `| \`suggestOpportunities\` ("pyth"), p50 | ${search.suggest.p50Ms} ms (${Math.round(search.suggest.requestsPerSecond)} req/s, p99 ${search.suggest.p99Ms} ms) | — | — | < 20 ms p50 |`,
+      `| full reindex (\`cli reindex\`) | ${search.reindexPerSecond.toLocaleString('en')} docs/s | Meilisearch ingesting the same documents as NDJSON (20,000 a request, queued at once): ${search.rawIngestPerSecond.toLocaleString('en')} docs/s | **${Math.round((100 * search.reindexPerSecond) / search.rawIngestPerSecond)}%** | ≥ 70% |`,
+      '',
+      `- api resident memory with ${search.opportunities.toLocaleString('en')} opportunities, after the search runs: ${search.apiRssMb} MB`,
+      search.millionRssMb == null
+        ? '- with 1,000,000 opportunities and 100,000 organisations: not measured in this run (`BENCH_MILLION=1 npm run bench`)'
+        : `- with 1,000,000 opportunities and 100,000 organisations, after start (trust index loaded): ${search.millionRssMb} MB`,
+      `- errors or non-2xx answers: ${failures([search.api])}`,
+    ]);
+  }
 }
 
 function percentile(values: number[], p: number): number {

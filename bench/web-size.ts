@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { REPORT, writeSection } from './report.js';
 
 /**
  * The weight of the web app's first load: what index.html pulls in before anything is shown (the
@@ -10,7 +11,6 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * Runs inside `npm run bench`, and alone: `npm run build && node dist/bench/web-size.js`.
  */
 const WEB_DIR = 'dist/web';
-const REPORT = 'docs/benchmarks.md';
 /** The issue's aim for the gzipped JavaScript of the first load. */
 const TARGET_KB = 150;
 
@@ -59,9 +59,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Replaces (or adds) the "## Web" section of docs/benchmarks.md. */
 export function writeWebSizeReport(size = measureWebSize()): void {
-  const section = [
-    '## Web',
-    '',
+  writeSection('Web', [
     `First load of the web app (\`${WEB_DIR}\`, built by \`npm run build\`; measured on ${new Date().toISOString().slice(0, 10)}): what index.html loads before the first page is shown.`,
     '',
     '| | raw | gzip -9 | brotli 11 | target |',
@@ -70,18 +68,7 @@ export function writeWebSizeReport(size = measureWebSize()): void {
     `| CSS | | ${kb(size.cssGzipBytes)} | | |`,
     '',
     `Files: ${size.files.map((f) => `\`${f}\``).join(', ')}. The api serves the pre-compressed copies (brotli, else gzip) with a year's cache; index.html itself is never cached.`,
-    '',
-  ].join('\n');
-  const existing = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf('\n## Web\n');
-  let updated: string;
-  if (start === -1) {
-    updated = `${existing.trimEnd()}\n\n${section}`;
-  } else {
-    const next = existing.indexOf('\n## ', start + 1);
-    updated = `${existing.slice(0, start + 1)}${section}${next === -1 ? '' : `\n${existing.slice(next + 1)}`}`;
-  }
-  writeFileSync(REPORT, updated);
+  ]);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
