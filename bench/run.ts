@@ -14,8 +14,8 @@ import { writeWebSizeReport } from './web-size.js';
  * `npm run bench`: measures the api against baselines measured in the same run on this machine,
  * and writes docs/benchmarks.md. Benchmarks report; they never fail CI.
  * BENCH_SECONDS (default 10) sets the length of each load run; BENCH_OPPORTUNITIES (default
- * 100000) the size of the search benchmark; BENCH_MILLION=1 also loads 1,000,000 opportunities and
- * 100,000 organisations to measure the api's memory there (adds about five minutes).
+ * 100000) the size of the search benchmark; BENCH_MILLION=1 also loads 1,000,000 opportunities,
+ * 100,000 organisations and 200,000 certificates to measure the api's memory there (adds about eight minutes).
  * BENCH_ONLY (default `demo,scale,search,credential,freshness`) picks the parts to run: trust on
  * the demo dataset, trust at scale (BENCH_ORGANISATIONS, default 100000, and BENCH_CERTIFICATES,
  * default 200000), search, credential verification, search freshness while data loads; a part not
@@ -219,8 +219,8 @@ function writeReport(demo: Measured<DemoBench> | null, scale: Measured<TrustScal
       '',
       `- api resident memory with ${search.opportunities.toLocaleString('en')} opportunities, after the search runs: ${search.apiRssMb} MB`,
       search.millionRssMb == null
-        ? '- with 1,000,000 opportunities and 100,000 organisations: not measured in this run (`BENCH_MILLION=1 npm run bench`)'
-        : `- with 1,000,000 opportunities and 100,000 organisations, after start (trust index loaded): ${search.millionRssMb} MB`,
+        ? '- with 1,000,000 opportunities, 100,000 organisations and 200,000 certificates: not measured in this run (`BENCH_MILLION=1 npm run bench`)'
+        : `- with 1,000,000 opportunities, 100,000 organisations and 200,000 certificates (and 20,000 DIDs), after start (trust index loaded): ${search.millionRssMb} MB`,
       `- errors or non-2xx answers: ${failures([search.api])}`,
     ]);
   }

@@ -88,8 +88,12 @@ export async function benchSearch(dataDir: string, options: { opportunities: num
     let millionRssMb: number | null = null;
     if (options.million) {
       await stopProcess(api);
-      progress('loading up to 1,000,000 opportunities and 100,000 organisations (no index)…');
-      await runCli(['seed', 'generate', '--opportunities', String(1_000_000 - options.opportunities), '--providers', '98000', '--seed', '2', '--no-index'], env);
+      // The registry of DESIGN §7's memory target: 100k organisations, 200k certificates, 1M opportunities.
+      progress('loading up to 1,000,000 opportunities, 100,000 organisations and 200,000 certificates (no index)…');
+      await runCli(
+        ['seed', 'generate', '--opportunities', String(1_000_000 - options.opportunities), '--providers', '98000', '--certificates', '200000', '--dids', '20000', '--seed', '2', '--no-index'],
+        env,
+      );
       api = startNode('dist/apps/api/src/main.js', [], { ...env, PORT: String(port) });
       await waitFor(async () => (await fetch(`${base}/health`)).ok);
       millionRssMb = residentMegabytes(api.pid!);
