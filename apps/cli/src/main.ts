@@ -13,6 +13,7 @@ import type { EngineConnections } from '../../api/src/app.module.js';
 import { DATABASE_SCHEMA } from '../../api/src/database-schema.js';
 import { seedDemoIfEmpty } from '../../../seed/demo/seed-demo.js';
 import { generateScale, type ScaleProgress } from '../../../seed/generate/generate-scale.js';
+import { parseOptions } from './options.js';
 
 /**
  * `npm run cli -- <command>`: operator commands against the same configuration as the api
@@ -217,19 +218,6 @@ async function runImport(
   } finally {
     await app.close();
   }
-}
-
-/** `--name value` pairs over defaults; a value that is not a positive whole number is an error. */
-function parseOptions<T extends Record<string, number>>(args: string[], defaults: T): T {
-  const options: Record<string, number> = { ...defaults };
-  for (const name of Object.keys(defaults)) {
-    const at = args.indexOf(`--${name}`);
-    if (at === -1) continue;
-    const value = Number(args[at + 1]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive whole number, not "${args[at + 1] ?? ''}"`);
-    options[name] = value;
-  }
-  return options as T;
 }
 
 /** While Meilisearch is slow to finish a task, the rebuild says so (and waits on). */
