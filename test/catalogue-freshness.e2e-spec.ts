@@ -39,6 +39,11 @@ async function expectFreshWithin(app: TestApp, since: number, providerId: string
   expect(Date.now() - since).toBeLessThan(ARRIVES_WITHIN_MS);
 }
 
+/** Waits until every outbox row has been processed. */
+function outboxDrained(db: pg.Client): Promise<true> {
+  return eventually(async () => ((await db.query(`SELECT 1 FROM search_outbox WHERE processed_at IS NULL`)).rowCount === 0 ? true : undefined), ARRIVES_WITHIN_MS);
+}
+
 describe('catalogue search freshness: the outbox keeps the index up to date', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -143,8 +148,7 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
       const db = new pg.Client({ connectionString: gated.databaseUrl });
       await db.connect();
       try {
-        const drained = async () => ((await db.query(`SELECT 1 FROM search_outbox WHERE processed_at IS NULL`)).rowCount === 0 ? true : undefined);
-        await eventually(drained, ARRIVES_WITHIN_MS);
+        await outboxDrained(db);
         // Joined, not failed and sent again.
         expect((await db.query(`SELECT 1 FROM search_outbox WHERE attempts > 0`)).rowCount).toBe(0);
       } finally {
@@ -162,17 +166,16 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
     const db = new pg.Client({ connectionString: app.databaseUrl });
     await db.connect();
     try {
-      const drained = () => eventually(async () => ((await db.query(`SELECT 1 FROM search_outbox WHERE processed_at IS NULL`)).rowCount === 0 ? true : undefined), ARRIVES_WITHIN_MS);
       // Drafts first, their rows done (a draft sends nothing): from here on, each row is one
       // publication of an opportunity no other row names, so exactly one document per row.
       const { provider, providerToken } = await agencyAndProvider(app);
       const drafts = await Promise.all(Array.from({ length: 16 }, () => createOpportunity(app, providerToken)));
-      await drained();
+      await outboxDrained(db);
       const [{ after }] = (await db.query(`SELECT COALESCE(max(id), 0) AS after FROM search_outbox`)).rows;
       const startedAt = new Date();
       const courses = await Promise.all(drafts.map((draft, i) => publishOpportunity(i % 2 === 0 ? app : second, providerToken, draft)));
       await eventuallyFinds(app, { filters: { providerIds: [provider.id] } }, courses.map((c) => c.id), 10_000);
-      await drained();
+      await outboxDrained(db);
 
       const rows = (await db.query(`SELECT topic, attempts FROM search_outbox WHERE id > $1`, [after])).rows;
       expect(rows).toHaveLength(courses.length);
