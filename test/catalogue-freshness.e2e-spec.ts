@@ -131,10 +131,14 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
     const engines = testEngines();
     const gate = await startMeilisearchGate(engines.meiliUrl);
     const gated = await startTestApp({}, { now: NOW, meilisearch: { url: gate.url, masterKey: engines.meiliMasterKey } });
+    const db = new pg.Client({ connectionString: gated.databaseUrl });
+    await db.connect();
     try {
       const { provider, providerToken } = await agencyAndProvider(gated);
       const warm = await createPublished(gated, providerToken);
       await eventuallyFinds(gated, { filters: { providerIds: [provider.id] } }, [warm.id], 30_000);
+      // No batch in flight: one still waiting for a task when the gate closes would wait for good.
+      await outboxDrained(db);
 
       gate.close(); // from here Meilisearch's tasks look unfinished to the api
       const waiting = await createPublished(gated, providerToken);
@@ -145,17 +149,12 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
       gate.open();
 
       await eventuallyFinds(gated, { filters: { providerIds: [provider.id] } }, [warm.id, waiting.id, joining.id], ARRIVES_WITHIN_MS);
-      const db = new pg.Client({ connectionString: gated.databaseUrl });
-      await db.connect();
-      try {
-        await outboxDrained(db);
-        // Joined, not failed and sent again.
-        expect((await db.query(`SELECT 1 FROM search_outbox WHERE attempts > 0`)).rowCount).toBe(0);
-      } finally {
-        await db.end();
-      }
+      await outboxDrained(db);
+      // Joined, not failed and sent again.
+      expect((await db.query(`SELECT 1 FROM search_outbox WHERE attempts > 0`)).rowCount).toBe(0);
     } finally {
       gate.open();
+      await db.end();
       await gated.close();
       await gate.stop();
     }

@@ -103,7 +103,16 @@ export async function typeQuery(page: Page, words: string): Promise<void> {
   await settled(page);
 }
 export const isFocused = (locator: Locator) => locator.evaluate((element) => element === element.ownerDocument.activeElement);
-export const focused = (locator: Locator) => soon(async () => expect(await isFocused(locator)).toBe(true));
+/** Fails naming the element that has the focus instead, so that a failure says what went wrong. */
+export const focused = (locator: Locator) =>
+  soon(async () => {
+    if (await isFocused(locator)) return;
+    const instead = await locator
+      .page()
+      .locator(':root')
+      .evaluate((root) => root.ownerDocument.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+    throw new Error(`expected ${String(locator)} to have the focus; it is on ${instead}`);
+  });
 
 /** How much wider than the window the page is (0: nothing to scroll sideways). */
 // Runs in the browser: the test's own TypeScript has no DOM types, so the page's document is reached through globalThis.

@@ -198,11 +198,11 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * Sends the documents behind `rows` and waits until Meilisearch has applied them. While its first
-   * task is queued or running, rows that become due join the batch (`claimMore`, in the batch's
-   * transaction): their documents are read and sent at once, so that Meilisearch takes them in
-   * right behind — with the first task when it has not started yet — instead of after this batch
-   * has ended. On a busy engine that wait was most of a change's way to searchable
+   * Sends the documents behind `rows` and waits until Meilisearch has applied them. While any of
+   * its tasks is queued or running, rows that become due join the batch (`claimMore`, in the
+   * batch's transaction): their documents are read and sent at once, so that Meilisearch takes them
+   * in right behind — with a waiting task when it has not started yet — instead of after this
+   * batch has ended. On a busy engine that wait was most of a change's way to searchable
    * (docs/search.md). Later tasks carry later reads, and Meilisearch applies them in order.
    */
   private async sendJoining(rows: OutboxRow[], claimMore: (limit: number) => Promise<OutboxRow[]>): Promise<void> {
@@ -212,19 +212,22 @@ export class SearchIndexer implements OnApplicationBootstrap, BeforeApplicationS
       onSlow: (wait) => this.logger.warn({ msg: 'Meilisearch is slow to apply a batch; still waiting', rows: sent, ...wait }),
     };
     const tasks = await this.send(rows);
-    if (tasks.length === 0) return;
-    let firstDone = false;
-    const first = this.index.wait(tasks[0], waitOptions).finally(() => (firstDone = true));
-    first.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
-    while (!firstDone && this.running && sent < this.options.batchSize * MAX_JOINED_BATCHES) {
-      await Promise.race([first.catch(() => undefined), sleep(this.options.pollIntervalMs)]);
-      if (firstDone) break;
+    let waited = 0;
+    const waitForSent = async (): Promise<void> => {
+      for (; waited < tasks.length; waited++) await this.index.wait(tasks[waited], waitOptions);
+    };
+    let allApplied = false;
+    const applied = waitForSent().finally(() => (allApplied = true));
+    applied.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    while (!allApplied && this.running && sent < this.options.batchSize * MAX_JOINED_BATCHES) {
+      await Promise.race([applied.catch(() => undefined), sleep(this.options.pollIntervalMs)]);
+      if (allApplied) break;
       const more = await claimMore(this.options.batchSize);
       sent += more.length;
       if (more.length > 0) tasks.push(...(await this.send(more)));
     }
-    await first;
-    for (const task of tasks.slice(1)) await this.index.wait(task, waitOptions);
+    await applied;
+    await waitForSent(); // tasks sent after the wait above had come to its end
   }
 
   /** Reads the current documents behind `rows` and enqueues them, without waiting. */
