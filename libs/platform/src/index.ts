@@ -1,6 +1,7 @@
 export { Clock } from './clock.js';
 export { groupBy } from './collections.js';
 export { collectGarbage } from './memory/collect-garbage.js';
+export { IdleCollection } from './memory/idle-collection.js';
 export { ConfigError, loadConfig, type LogLevel, type TesseraConfig } from './config/config.js';
 export { dataSourceOptions, type DatabaseSchema, runMigrations } from './database/data-source.js';
 export { ensureDatabase, startEmbeddedPostgres } from './engines/embedded-postgres.js';
