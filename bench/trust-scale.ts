@@ -31,7 +31,7 @@ export interface TrustScaleBench {
 }
 
 const ADMIN_TOKEN = randomBytes(24).toString('hex');
-/** How long the api is left without requests before its memory is read a last time (V8 gives memory back when idle). */
+/** How long the api is left without requests before its memory is read a last time (it gives memory back after 10 s idle: platform's memory/idle-collection.ts). */
 const IDLE_MS = 30_000;
 
 export async function benchTrustScale(

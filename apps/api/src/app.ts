@@ -35,7 +35,7 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     // A path may carry a DID (up to 2048 characters; a did:jwk is often longer than Fastify's default of 100).
-    maxParamLength: 2100,
+    routerOptions: { maxParamLength: 2100 },
     requestIdHeader: false,
     logController: new OneLinePerRequest(),
     genReqId: (request: IncomingMessage) => {
