@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { findFreePort } from '#platform';
 import type { LoadResult } from './load.js';
 import { startNode, stopProcess, waitFor } from './processes.js';
-import { measuredOn, watchLoad, writeSection } from './report.js';
+import { type MachineLoad, measuredOn, watchLoad, writeSection } from './report.js';
 
 /**
  * Verifying a sealed credential as received (DESIGN §8.1; target ≤ 50 ms p50, §7): the Commission's
@@ -115,7 +115,7 @@ export async function benchCredentialVerification(progress: (message: string) =>
 }
 
 /** Replaces (or adds) the "## Credential verification" section of docs/benchmarks.md. */
-function writeCredentialReport(bench: CredentialBench, options: { seconds: number; connections: number }, load: [number, number]): void {
+function writeCredentialReport(bench: CredentialBench, options: { seconds: number; connections: number }, load: MachineLoad): void {
   const { result } = bench;
   writeSection('Credential verification', [
     measuredOn(load),

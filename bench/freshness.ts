@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
 import { startNode, stopProcess, waitFor } from './processes.js';
-import { measuredOn, watchLoad, writeSection } from './report.js';
+import { type MachineLoad, measuredOn, watchLoad, writeSection } from './report.js';
 
 /**
  * "A published change is searchable in under 2 s (p95) while the generator loads data" (DESIGN
@@ -25,7 +25,7 @@ export interface FreshnessBench {
   /** Changes not found within the limit (counted in neither list). */
   notFound: number;
   /** The 1-minute load average, lowest and highest seen during the run (the machine may be shared). */
-  load: [number, number];
+  load: MachineLoad;
   /** Where each change's time went, for the changes whose Meilisearch task could be told apart (see `partsOf`). */
   parts: { loading: Parts[]; rebuilding: Parts[] };
 }

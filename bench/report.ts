@@ -30,22 +30,48 @@ export function writePreamble(lines: string[]): void {
   writeFileSync(REPORT, `${lines.join('\n').trimEnd()}\n${first === -1 ? '' : existing.slice(first)}`);
 }
 
-/** Samples the 1-minute load average every 5 s (the machine may be shared) until `stop`, which gives the lowest and highest seen. */
-export function watchLoad(): { stop(): [number, number] } {
+/** How busy the machine was while a part ran: the lowest and highest 1-minute load average seen, and the CPU time the hypervisor took. */
+export interface MachineLoad {
+  load: [number, number];
+  /** Share of all CPU time stolen by the hypervisor (a virtual machine's neighbours), in percent; null where /proc/stat is not there. */
+  stealPercent: number | null;
+}
+
+/**
+ * Samples the 1-minute load average every 5 s (the machine may be shared) until `stop`. Steal is
+ * what the load average does not show: on this project's hosts 35% of the CPU time was seen taken
+ * during a run, and the rates of a run then drop to a third.
+ */
+export function watchLoad(): { stop(): MachineLoad } {
   const loads = [loadavg()[0]];
+  const before = cpuTimes();
   const sampling = setInterval(() => loads.push(loadavg()[0]), 5_000);
   return {
     stop() {
       clearInterval(sampling);
       loads.push(loadavg()[0]);
-      return [Math.min(...loads), Math.max(...loads)];
+      const after = cpuTimes();
+      const stealPercent = before && after && after.total > before.total ? (100 * (after.steal - before.steal)) / (after.total - before.total) : null;
+      return { load: [Math.min(...loads), Math.max(...loads)], stealPercent };
     },
   };
 }
 
-/** "Measured on 2026-12-03, commit abc1234, load average 1.2–2.5." — the first line of a section. */
-export function measuredOn(load: [number, number]): string {
-  return `Measured on ${new Date().toISOString().slice(0, 10)}, ${commit()}, load average ${load.map((l) => l.toFixed(1)).join('–')}.`;
+/** The machine's CPU time so far, in clock ticks: all of it, and the part stolen (the 8th value of /proc/stat's `cpu` line). */
+function cpuTimes(): { total: number; steal: number } | null {
+  try {
+    const values = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal [guest guest_nice, already counted in user and nice]
+    return { total: values.slice(0, 8).reduce((a, b) => a + b, 0), steal: values[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** "Measured on 2026-12-03, commit abc1234, load average 1.2–2.5, CPU steal 3%." — the first line of a section. */
+export function measuredOn(machine: MachineLoad): string {
+  const steal = machine.stealPercent === null ? '' : `, CPU steal ${Math.round(machine.stealPercent)}%`;
+  return `Measured on ${new Date().toISOString().slice(0, 10)}, ${commit()}, load average ${machine.load.map((l) => l.toFixed(1)).join('–')}${steal}.`;
 }
 
 function commit(): string {

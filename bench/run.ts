@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { load, type LoadResult } from './load.js';
 import { findFreePort } from '#platform';
 import { residentMegabytes, startNode, waitFor } from './processes.js';
-import { measuredOn, watchLoad, writePreamble, writeSection } from './report.js';
+import { type MachineLoad, measuredOn, watchLoad, writePreamble, writeSection } from './report.js';
 import { benchSearch, type SearchBench } from './search.js';
 import { benchTrustScale, type TrustScaleBench } from './trust-scale.js';
 import { writeWebSizeReport } from './web-size.js';
@@ -32,7 +32,7 @@ interface DemoBench {
 }
 
 /** A part's figures with the lowest and highest load average seen while it ran. */
-type Measured<T> = T & { load: [number, number] };
+type Measured<T> = T & { load: MachineLoad };
 
 async function measured<T extends object>(run: () => Promise<T>): Promise<Measured<T>> {
   const watch = watchLoad();
@@ -166,7 +166,7 @@ function writeReport(demo: Measured<DemoBench> | null, scale: Measured<TrustScal
   writePreamble([
     '# Benchmarks',
     '',
-    `Measured by \`npm run bench\`: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Each section says when, on which commit and at what load average it was measured (BENCH_ONLY runs some parts only).`,
+    `Measured by \`npm run bench\`: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Each section says when, on which commit and at what load average it was measured, and how much CPU time the hypervisor took meanwhile (steal: this is a virtual machine with neighbours; at 35% steal, seen here, a run's rates drop to a third and its ratios say little) (BENCH_ONLY runs some parts only).`,
     `Each figure is a ratio against a baseline measured in the same run on the same machine; load from autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per run, after a warm-up, on 127.0.0.1 only.`,
     "The api runs on embedded PostgreSQL and Meilisearch with `TESSERA_RATE_LIMIT=off`. Load generator, api and engines share the machine's cores, so absolute numbers are low; the ratios are what the targets (DESIGN §7) are about. Resident memory is the api's alone (the engines run in their own processes); target: under 400 MB.",
   ]);
