@@ -259,8 +259,8 @@ describe('web app in a browser: verification, providers, accreditation, print', 
       await visible(other.getByRole('table', { name: 'Comparison of 2 courses' }).locator('tbody'));
 
       // A removed row hands the focus to the one that takes its place; emptying, to the table's heading.
-      await page.getByRole('button', { name: /^Remove\s*: Welding for beginners$/ }).focus();
-      await page.keyboard.press('Enter');
+      // Focused and pressed in one step (Playwright finds the button again if a render replaced it).
+      await page.getByRole('button', { name: /^Remove\s*: Welding for beginners$/ }).press('Enter');
       await focused(page.getByRole('checkbox', { name: 'Compare: Introduction to welding robotics' }));
       await page.getByRole('button', { name: 'Empty the shortlist' }).click();
       await focused(page.getByRole('heading', { name: 'Side by side' }));

@@ -4,4 +4,3 @@ export { AccreditationsCsvImportService } from './csv/accreditations-csv-import.
 export { ACCREDITATION_CSV_COLUMNS, ACCREDITATION_CSV_HEADER } from './csv/accreditations-csv.js';
 export { ElmImportReport, type ImportRecordReport } from './import/import-report.js';
 export { accreditationDocument, opportunityDocument, organisationDocument, specifiedAsQualification } from './export/elm-export.js';
-export { expandLocally, localDocumentLoader, toNQuads } from './jsonld/document-loader.js';

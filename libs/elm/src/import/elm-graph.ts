@@ -1,5 +1,5 @@
-import jsonld from 'jsonld';
-import { localDocumentLoader, UnknownContextError } from '../jsonld/document-loader.js';
+import type JsonLd from 'jsonld';
+import { jsonLd, localDocumentLoader, UnknownContextError } from '../jsonld/document-loader.js';
 import { ELM, officialElmIri } from '../jsonld/elm-terms.js';
 
 /**
@@ -115,7 +115,8 @@ export class ElmGraph {
     const context = (document as Record<string, unknown>)['@context'];
     if (context === undefined) throw new ElmDocumentError("$['@context']", 'is missing: an ELM document names its JSON-LD context');
     try {
-      const flattened = (await jsonld.flatten(document as jsonld.JsonLdDocument, null as never, { documentLoader: localDocumentLoader as never })) as unknown as Expanded[];
+      const jsonld = await jsonLd();
+      const flattened = (await jsonld.flatten(document as JsonLd.JsonLdDocument, null as never, { documentLoader: localDocumentLoader as never })) as unknown as Expanded[];
       return new ElmGraph(flattened, document, context);
     } catch (error) {
       const cause = error instanceof UnknownContextError ? error : ((error as { details?: { cause?: unknown } }).details?.cause ?? error);
@@ -169,9 +170,10 @@ export class ElmGraph {
   async prepareKeys(): Promise<void> {
     const keys = new Set<string>();
     for (const { object } of this.paths.values()) for (const key of Object.keys(object)) if (!key.startsWith('@') && !this.keyIris.has(key)) keys.add(key);
+    const jsonld = await jsonLd();
     for (const key of keys) {
       try {
-        const [expanded] = (await jsonld.expand({ '@context': this.context, [key]: 'x' } as jsonld.JsonLdDocument, {
+        const [expanded] = (await jsonld.expand({ '@context': this.context, [key]: 'x' } as JsonLd.JsonLdDocument, {
           documentLoader: localDocumentLoader as never,
         })) as unknown as Expanded[];
         const iri = expanded ? Object.keys(expanded).find((k) => !k.startsWith('@')) : undefined;

@@ -1,4 +1,4 @@
-import jsonld from 'jsonld';
+import type JsonLd from 'jsonld';
 import { EDC_AP_CONTEXT, EDC_AP_CONTEXT_URL, W3C_CREDENTIALS_V1_CONTEXT, W3C_CREDENTIALS_V1_CONTEXT_URL } from './contexts.data.js';
 
 /** The contexts we hold, by every URL they are named with (with and without a trailing slash, http and https). */
@@ -14,6 +14,13 @@ const CONTEXTS: ReadonlyMap<string, object> = new Map(
 
 export class UnknownContextError extends Error {}
 
+let library: Promise<typeof JsonLd> | null = null;
+/** jsonld, loaded when the first ELM document is read rather than with the api. */
+export function jsonLd(): Promise<typeof JsonLd> {
+  library ??= import('jsonld').then((module) => module.default);
+  return library;
+}
+
 /**
  * The JSON-LD document loader for everything ELM: it answers from the contexts kept in this lib
  * and refuses every other URL, so that reading a document never reaches the network (an import
@@ -25,12 +32,8 @@ export function localDocumentLoader(url: string): Promise<{ contextUrl: null; do
   return Promise.resolve({ contextUrl: null, documentUrl: url, document });
 }
 
-/** Expands a JSON-LD document with the local loader only. */
-export function expandLocally(document: object): Promise<object[]> {
-  return jsonld.expand(document as jsonld.JsonLdDocument, { documentLoader: localDocumentLoader as never }) as Promise<object[]>;
-}
-
 /** N-Quads of a JSON-LD document, with the local loader only (for SHACL validation). */
 export async function toNQuads(document: object): Promise<string> {
-  return (await jsonld.toRDF(document as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader: localDocumentLoader as never })) as unknown as string;
+  const jsonld = await jsonLd();
+  return (await jsonld.toRDF(document as JsonLd.JsonLdDocument, { format: 'application/n-quads', documentLoader: localDocumentLoader as never })) as unknown as string;
 }

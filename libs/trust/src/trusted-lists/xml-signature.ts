@@ -1,7 +1,6 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { DOMImplementation, DOMParser, type Document, type Element, type Node, onErrorStopParsing, XMLSerializer } from '@xmldom/xmldom';
-import { setNodeDependencies } from 'xml-core';
-import * as xmldsig from 'xmldsigjs';
+import type * as Xmldsig from 'xmldsigjs';
 
 /*
  * The one place that knows the XML libraries: parsing (xmldom), namespace-aware element access, and
@@ -9,19 +8,21 @@ import * as xmldsig from 'xmldsigjs';
  * canonicalisation). Everything else in trusted-lists/ sees elements and plain results.
  */
 
-xmldsig.Application.setEngine('NodeJS', webcrypto as never);
-
 /**
- * xml-core needs a DOM and XPath in Node. xpath is loaded by a name the type checker does not
- * follow: its typings pull the browser's DOM library into the whole program.
+ * xmldsigjs, with what it needs in Node: xml-core's DOM and XPath, and WebCrypto. Loaded when the
+ * first list is verified, not with the api: an operator imports lists now and then, and the three
+ * libraries hold about 14 MB of the api's resident memory once loaded. xpath is loaded by a name
+ * the type checker does not follow: its typings pull the browser's DOM library into the whole program.
  */
 const XPATH_MODULE: string = 'xpath';
-let dependencies: Promise<void> | null = null;
-function xmlDependencies(): Promise<void> {
-  dependencies ??= import(XPATH_MODULE).then((xpath: { default?: unknown }) => {
-    setNodeDependencies({ DOMParser, XMLSerializer, DOMImplementation, xpath: xpath.default ?? xpath });
+let signatureLibrary: Promise<typeof Xmldsig> | null = null;
+function xmldsigjs(): Promise<typeof Xmldsig> {
+  signatureLibrary ??= Promise.all([import('xmldsigjs'), import('xml-core'), import(XPATH_MODULE)]).then(([xmldsig, xmlCore, xpath]) => {
+    xmlCore.setNodeDependencies({ DOMParser, XMLSerializer, DOMImplementation, xpath: (xpath as { default?: unknown }).default ?? xpath });
+    xmldsig.Application.setEngine('NodeJS', webcrypto as never);
+    return xmldsig;
   });
-  return dependencies;
+  return signatureLibrary;
 }
 
 export const XMLDSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
@@ -110,7 +111,7 @@ const CANONICALISATIONS = new Set([
  * fingerprint first, and the signature checked with the trusted certificate's key.
  */
 export async function verifyEnvelopedSignature(document: Document, trusted: readonly Uint8Array[]): Promise<SignatureCheck> {
-  await xmlDependencies();
+  const xmldsig = await xmldsigjs();
   const root = document.documentElement!;
   const signatures = children(root, XMLDSIG_NS, 'Signature');
   if (signatures.length !== 1) {
@@ -137,7 +138,7 @@ export async function verifyEnvelopedSignature(document: Document, trusted: read
     candidates = trusted.slice(0, 10);
   }
 
-  let signed: xmldsig.SignedXml;
+  let signed: Xmldsig.SignedXml;
   try {
     signed = new xmldsig.SignedXml(document as never);
     signed.LoadXml(signature as never);
