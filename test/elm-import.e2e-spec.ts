@@ -203,6 +203,8 @@ describe('ELM import', () => {
     });
     const before = await counts();
     expect((await importElm(copy, providerToken)).records[0]).toMatchObject({ action: 'UNCHANGED', id: created.records[0].id });
+    // Our own export, under our own urn:uuid id, is the course it was exported from.
+    expect((await importElm(exported, providerToken)).records[0]).toMatchObject({ action: 'UNCHANGED', id: course.id });
     expect(await counts()).toEqual(before);
     const outcome = await validateElm((await (await fetch(`${app.url}/elm/v3/learning-opportunities/${created.records[0].id}`)).json()) as object, 'LOQ');
     expect(outcome.violations).toEqual([]);

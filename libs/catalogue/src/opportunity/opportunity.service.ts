@@ -56,9 +56,10 @@ export class OpportunityService {
     return this.dataSource.getRepository(LearningOpportunityEntity).findBy({ elmId: In([...elmIds]) });
   }
 
-  /** Any opportunity by id, whatever its status, for an import that must compare before it writes (it authorises by provider). */
-  findById(id: string): Promise<LearningOpportunityEntity | null> {
-    return this.dataSource.getRepository(LearningOpportunityEntity).findOneBy({ id });
+  /** Opportunities by id, whatever their status, for an import that must compare before it writes (it authorises by provider). */
+  findByIds(ids: readonly string[]): Promise<LearningOpportunityEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(LearningOpportunityEntity).findBy({ id: In([...ids]) });
   }
 
   /** The provider itself or ADMIN; at the version read. An archived opportunity no longer changes. */

@@ -269,8 +269,7 @@ export class RecordImporter {
   }
 
   async storedOpportunities(elmIds: readonly string[], ids: readonly string[]): Promise<LearningOpportunityEntity[]> {
-    const byIds = await Promise.all(ids.map((id) => this.opportunities.findById(id)));
-    return [...(await this.opportunities.findByElmIds(elmIds)), ...byIds.filter((o): o is LearningOpportunityEntity => o !== null)];
+    return [...(await this.opportunities.findByElmIds(elmIds)), ...(await this.opportunities.findByIds(ids))];
   }
 
   async opportunity(
