@@ -79,7 +79,7 @@ export async function startTestApp(
       meiliMasterKey: options.meilisearch ? options.meilisearch.masterKey : engines.meiliMasterKey,
     },
     createLogger(config.logLevel, options.logTo),
-    { ...options.app, ...(clock && { clock }) },
+    { idleCollection: false, ...options.app, ...(clock && { clock }) },
   );
   await nest.listen(0, '127.0.0.1');
   const url = await nest.getUrl();

@@ -28,6 +28,12 @@ export interface AppOptions {
   notifications?: Partial<NotificationOptions>;
   /** Where "now" comes from (default: the system clock); tests of time rules fix it. */
   clock?: Clock;
+  /**
+   * Whether the api collects its heap when idle (default: yes; memory/idle-collection.ts). Off in
+   * the end-to-end tests: there the heap is the test runner's, shared by every app of the worker,
+   * and a collection of it would pause them all for nothing the test is about.
+   */
+  idleCollection?: boolean;
 }
 
 /** GraphQL limits (DESIGN §6): deeper or costlier operations are refused before they run. */

@@ -61,7 +61,7 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
   });
   // What a busy spell left in the heap goes back to the system once requests stop (memory/idle-collection.ts).
   const idle = new IdleCollection();
-  const stopIdleCollection = idle.start();
+  const stopIdleCollection = options.idleCollection === false ? () => undefined : idle.start();
   app
     .getHttpAdapter()
     .getInstance()
