@@ -201,7 +201,8 @@ function writeReport(demo: Measured<DemoBench> | null, scale: Measured<TrustScal
       ]),
       `- A suspension reaching instance B, while A answered ${Math.round(scale.lookupsPerSecondDuringChanges)} lookups a second: ${scale.propagationMs.length} changes, median ${percentile(scale.propagationMs, 0.5)} ms, slowest ${Math.max(...scale.propagationMs)} ms (target: within 1 s, p99). Answers on A right after the mutation returned that still said TRUSTED: ${scale.staleOnA} (must be 0).`,
       `- api (A) resident memory with this registry loaded: ${scale.rssMb.afterStart} MB right after start, ${scale.rssMb.afterRuns} MB after the load runs, ${scale.rssMb.afterIdle} MB after the suspensions and 30 s without requests (target: under 400 MB).`,
-      `- errors or non-2xx answers: ${failures([scale.rest, scale.graphql])}`,
+      `- The whole signed trust list (\`GET /trust/v1/list\`), first download after the suspensions (built and signed then): ${scale.trustList.seconds.toFixed(1)} s, ${(scale.trustList.gzippedBytes / 1e6).toFixed(1)} MB gzipped; lookups sent meanwhile (100 a second) p50 ${scale.trustList.lookupsDuring.p50Ms} ms, p99 ${scale.trustList.lookupsDuring.p99Ms} ms; api (A) resident memory up to ${scale.trustList.peakRssMb} MB, ${scale.trustList.rssAfterMb} MB 30 s later (targets: p99 < 5 ms, under 400 MB).`,
+      `- errors or non-2xx answers: ${failures([scale.rest, scale.graphql, scale.trustList.lookupsDuring])}`,
     ]);
   }
   if (search) {

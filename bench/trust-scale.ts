@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { get } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
@@ -9,8 +10,9 @@ import { residentMegabytes, runCli, startNode, stopProcess, waitFor } from './pr
 /**
  * Trust at the size of a real registry (DESIGN §7): 100k organisations and 200k certificates
  * (`cli seed generate`), two api instances on one database. Measures REST and GraphQL lookups
- * against a bare Fastify route in the same run, the api's memory with that registry loaded, and how
- * long a suspension takes to reach the other instance while this one answers ~1,000 lookups a second.
+ * against a bare Fastify route in the same run, the api's memory with that registry loaded, how
+ * long a suspension takes to reach the other instance while this one answers ~1,000 lookups a
+ * second, and what the first download of the whole signed trust list costs the api after a change.
  */
 export interface TrustScaleBench {
   organisations: number;
@@ -28,6 +30,12 @@ export interface TrustScaleBench {
   /** Whether A answered each change at once (read-your-writes): the count that did not. */
   staleOnA: number;
   lookupsPerSecondDuringChanges: number;
+  /**
+   * The first download of the whole signed trust list after the changes (it is built and signed
+   * then, in the api's event loop): how long it took, its gzipped size, what lookups sent
+   * meanwhile (100 a second) saw, and A's resident memory at its highest and 30 s later.
+   */
+  trustList: { seconds: number; gzippedBytes: number; lookupsDuring: LoadResult; peakRssMb: number; rssAfterMb: number };
 }
 
 const ADMIN_TOKEN = randomBytes(24).toString('hex');
@@ -128,6 +136,19 @@ export async function benchTrustScale(
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     const rssMb = { afterStart: rssAfterStart, afterRuns: rssAfterRuns, afterIdle: residentMegabytes(a.child.pid!) };
 
+    progress('the whole signed trust list, first download after the changes, while lookups go on…');
+    let peakRssMb = residentMegabytes(a.child.pid!);
+    const sampling = setInterval(() => (peakRssMb = Math.max(peakRssMb, residentMegabytes(a.child.pid!))), 250);
+    const lookupsDuring = load(`${a.base}${restPath}`, { seconds: 30, connections: 2, rate: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const listStarted = performance.now();
+    const gzippedBytes = await downloadedBytes(`${a.base}/trust/v1/list`);
+    const listSeconds = (performance.now() - listStarted) / 1000;
+    const lookups = await lookupsDuring;
+    clearInterval(sampling);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const trustList = { seconds: listSeconds, gzippedBytes, lookupsDuring: lookups, peakRssMb, rssAfterMb: residentMegabytes(a.child.pid!) };
+
     return {
       organisations: options.organisations,
       certificates: options.certificates,
@@ -141,12 +162,25 @@ export async function benchTrustScale(
       propagationMs,
       staleOnA,
       lookupsPerSecondDuringChanges: during.requestsPerSecond,
+      trustList,
     };
   } finally {
     for (const child of children) await stopProcess(child);
     await meili.stop();
     await postgres.stop();
   }
+}
+
+/** Bytes of a GET answered gzipped, as sent (fetch would inflate them). */
+function downloadedBytes(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => (response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url} answered ${response.statusCode}`))));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 interface Subject {
