@@ -61,7 +61,8 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
   });
   // What a busy spell left in the heap goes back to the system once requests stop (memory/idle-collection.ts).
   const idle = new IdleCollection();
-  const stopIdleCollection = options.idleCollection === false ? () => undefined : idle.start();
+  const stopIdleCollection =
+    options.idleCollection === false ? () => undefined : idle.start((report) => logger.info({ msg: 'idle: heap collected, memory given back', ...report }));
   app
     .getHttpAdapter()
     .getInstance()

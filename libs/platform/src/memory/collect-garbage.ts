@@ -1,7 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let collect: ((options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void) | undefined;
+/** The heap in use right after the last collection run here: what was live then. */
+let liveAfterLast: number | undefined;
 
 /**
  * A full garbage collection, now, with the memory it frees given back to the system.
@@ -23,4 +25,10 @@ export function collectGarbage(): void {
   }
   // 'last-resort': collect until nothing more is freed, then shrink the heap (a plain gc() keeps its size).
   collect!({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  liveAfterLast = getHeapStatistics().used_heap_size;
+}
+
+/** What was live after the last `collectGarbage` (by anyone: the trust index at start, the demo seed, the idle collection); undefined before the first. */
+export function liveAfterLastCollection(): number | undefined {
+  return liveAfterLast;
 }
