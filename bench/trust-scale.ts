@@ -139,13 +139,19 @@ export async function benchTrustScale(
     progress('the whole signed trust list, first download after the changes, while lookups go on…');
     let peakRssMb = residentMegabytes(a.child.pid!);
     const sampling = setInterval(() => (peakRssMb = Math.max(peakRssMb, residentMegabytes(a.child.pid!))), 250);
-    const lookupsDuring = load(`${a.base}${restPath}`, { seconds: 30, connections: 2, rate: 100 });
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const listStarted = performance.now();
-    const gzippedBytes = await downloadedBytes(`${a.base}/trust/v1/list`);
-    const listSeconds = (performance.now() - listStarted) / 1000;
-    const lookups = await lookupsDuring;
-    clearInterval(sampling);
+    let gzippedBytes: number;
+    let listSeconds: number;
+    let lookups: LoadResult;
+    try {
+      const lookupsDuring = load(`${a.base}${restPath}`, { seconds: 30, connections: 2, rate: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const listStarted = performance.now();
+      gzippedBytes = await downloadedBytes(`${a.base}/trust/v1/list`);
+      listSeconds = (performance.now() - listStarted) / 1000;
+      lookups = await lookupsDuring;
+    } finally {
+      clearInterval(sampling);
+    }
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     const trustList = { seconds: listSeconds, gzippedBytes, lookupsDuring: lookups, peakRssMb, rssAfterMb: residentMegabytes(a.child.pid!) };
 

@@ -60,20 +60,19 @@ export async function createApp(config: TesseraConfig, engines: EngineConnection
     logger: new NestJsonLogger(logger),
   });
   // What a busy spell left in the heap goes back to the system once requests stop (memory/idle-collection.ts).
-  const idle = new IdleCollection();
-  const stopIdleCollection =
-    options.idleCollection === false ? () => undefined : idle.start((report) => logger.info({ msg: 'idle: heap collected, memory given back', ...report }));
+  const idle = options.idleCollection === false ? null : new IdleCollection();
+  const stopIdleCollection = idle?.start((report) => logger.info({ msg: 'idle: heap collected, memory given back', ...report }));
   app
     .getHttpAdapter()
     .getInstance()
     // A callback hook, not an async one: every request runs it, and a promise per request costs more than the header.
     .addHook('onRequest', (request, reply, done) => {
-      idle.noteActivity();
+      idle?.noteActivity();
       reply.header('x-request-id', request.id);
       done();
     })
     .addHook('onClose', (_instance, done) => {
-      stopIdleCollection();
+      stopIdleCollection?.();
       done();
     });
   await registerAnonymousBudget(app.getHttpAdapter().getInstance(), config, app.get(Clock));

@@ -16,7 +16,7 @@ export interface IdleCollectionOptions {
  * A busy spell — a load of lookups, a demo seed, a large import, a trust list built at scale —
  * leaves V8's heap at its high-water mark, and V8 does not shrink it when the process goes quiet:
  * the api held 368 MB resident after the demo seed, 245 MB after one collection. The collection
- * stops the process (at the scale registry for about a second, measured in docs/benchmarks.md):
+ * stops the process (575–705 ms at the scale registry, measured by hand; each one logs its pause):
  * it waits for 30 s without a request, so that it falls in a lull rather than in a burst that
  * paused for breath — with 10 s, the bench's lookups that began right after a 10 s pause met it.
  */
