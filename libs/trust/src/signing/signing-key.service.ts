@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { p256 } from '@noble/curves/nist.js';
@@ -14,8 +14,8 @@ export interface Jwk extends JWK {
 
 /**
  * The registry's signing key (ES256): TESSERA_SIGNING_KEY, or a key generated once into
- * DATA_DIR/signing-key.pem. The private key never leaves this service. Receipts, the trust list and
- * webhook signatures are compact JWS made by `jose`.
+ * DATA_DIR/signing-key.pem. The private key never leaves this service. Receipts and webhook
+ * signatures are compact JWS made by `jose`; the trust list, too big for jose, is signed in pieces.
  */
 @Injectable()
 export class SigningKeyService implements OnModuleInit {
@@ -53,6 +53,39 @@ export class SigningKeyService implements OnModuleInit {
   }
 
   /**
+   * A compact JWS like `sign`'s, for a payload too big to hold as one string (the trust list at
+   * scale is 199 MB of JWS): the payload's JSON comes in pieces and the JWS goes out in pieces, the
+   * signature last, so that neither is ever whole in memory and the caller can yield between
+   * pieces. jose signs only a whole payload; this is the same ES256 (RFC 7518 §3.4: SHA-256 over
+   * `header.payload`, ECDSA P-256, r‖s) with node:crypto's streaming signer, and jose verifies it.
+   */
+  async *signInPieces(json: AsyncIterable<string>, typ: string): AsyncGenerator<Buffer> {
+    const { kid } = await this.publicKey;
+    const signer = createSign('SHA256');
+    const signed = (text: string): Buffer => {
+      const bytes = Buffer.from(text, 'latin1');
+      signer.update(bytes);
+      return bytes;
+    };
+    yield signed(`${base64url.encode(JSON.stringify({ alg: 'ES256', kid, typ }))}.`);
+    // The payload's bytes go through one buffer, grown when a piece needs it, so that a piece costs
+    // no allocation outside the JavaScript heap but its base64url. base64url turns 3 bytes into 4
+    // characters: bytes short of a multiple of 3 wait at the buffer's start for the next piece.
+    let bytes: Buffer = Buffer.allocUnsafeSlow(0);
+    let carried = 0;
+    for await (const piece of json) {
+      const needed = carried + Buffer.byteLength(piece);
+      if (needed > bytes.length) bytes = grown(bytes, carried, needed);
+      const length = carried + bytes.write(piece, carried);
+      const whole = length - (length % 3);
+      if (whole > 0) yield signed(bytes.toString('base64url', 0, whole));
+      carried = bytes.copy(bytes, 0, whole, length);
+    }
+    if (carried > 0) yield signed(bytes.toString('base64url', 0, carried));
+    yield Buffer.from(`.${signer.sign({ key: this.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`, 'latin1');
+  }
+
+  /**
    * A compact JWS whose bytes depend only on the key, the header and the payload: ECDSA with the
    * RFC 6979 nonce (@noble/curves), where WebCrypto, and so jose, draws a random one. What is
    * published under its own SHA-256 — EBSI attribute bodies and their `hash` — must come out the
@@ -77,6 +110,13 @@ export class SigningKeyService implements OnModuleInit {
     const [header, , signature] = jws.split('.');
     return `${header}..${signature}`;
   }
+}
+
+/** A bigger buffer (half again what is needed, to grow seldom) holding the first `kept` bytes of `buffer`. */
+function grown(buffer: Buffer, kept: number, needed: number): Buffer {
+  const bigger = Buffer.allocUnsafeSlow(Math.ceil(needed * 1.5));
+  buffer.copy(bigger, 0, 0, kept);
+  return bigger;
 }
 
 async function publicJwkOf(privateKey: KeyObject): Promise<Jwk> {
