@@ -32,8 +32,9 @@ export interface TrustScaleBench {
   lookupsPerSecondDuringChanges: number;
   /**
    * The first download of the whole signed trust list after the changes (it is built and signed
-   * then, in the api's event loop): how long it took, its gzipped size, what lookups sent
-   * meanwhile (100 a second) saw, and A's resident memory at its highest and 30 s later.
+   * then, in pieces between the api's other requests): how long it took, its gzipped size, what
+   * lookups sent during a 30 s window around it (100 a second) saw, and A's resident memory at its
+   * highest and 45 s later.
    */
   trustList: { seconds: number; gzippedBytes: number; lookupsDuring: LoadResult; peakRssMb: number; rssAfterMb: number };
 }
