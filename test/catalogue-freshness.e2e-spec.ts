@@ -6,6 +6,7 @@ import {
   createOpportunity,
   createPublished,
   eventuallyFinds,
+  outboxDrained,
   publishOpportunity,
   search,
   UPDATE_OPPORTUNITY,
@@ -37,11 +38,6 @@ const NOW = new Date('2026-06-01T00:00:00Z');
 async function expectFreshWithin(app: TestApp, since: number, providerId: string, word: string, ids: string[]): Promise<void> {
   await eventuallyFinds(app, { query: word, filters: { providerIds: [providerId] } }, ids, ARRIVES_WITHIN_MS);
   expect(Date.now() - since).toBeLessThan(ARRIVES_WITHIN_MS);
-}
-
-/** Waits until every outbox row has been processed. */
-function outboxDrained(db: pg.Client): Promise<true> {
-  return eventually(async () => ((await db.query(`SELECT 1 FROM search_outbox WHERE processed_at IS NULL`)).rowCount === 0 ? true : undefined), ARRIVES_WITHIN_MS);
 }
 
 describe('catalogue search freshness: the outbox keeps the index up to date', () => {
@@ -138,7 +134,7 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
       const warm = await createPublished(gated, providerToken);
       await eventuallyFinds(gated, { filters: { providerIds: [provider.id] } }, [warm.id], 30_000);
       // No batch in flight: one still waiting for a task when the gate closes would wait for good.
-      await outboxDrained(db);
+      await outboxDrained(gated, ARRIVES_WITHIN_MS);
 
       gate.close(); // from here Meilisearch's tasks look unfinished to the api
       const waiting = await createPublished(gated, providerToken);
@@ -149,7 +145,7 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
       gate.open();
 
       await eventuallyFinds(gated, { filters: { providerIds: [provider.id] } }, [warm.id, waiting.id, joining.id], ARRIVES_WITHIN_MS);
-      await outboxDrained(db);
+      await outboxDrained(gated, ARRIVES_WITHIN_MS);
       // Joined, not failed and sent again.
       expect((await db.query(`SELECT 1 FROM search_outbox WHERE attempts > 0`)).rowCount).toBe(0);
     } finally {
@@ -169,12 +165,12 @@ describe('catalogue search freshness: the outbox keeps the index up to date', ()
       // publication of an opportunity no other row names, so exactly one document per row.
       const { provider, providerToken } = await agencyAndProvider(app);
       const drafts = await Promise.all(Array.from({ length: 16 }, () => createOpportunity(app, providerToken)));
-      await outboxDrained(db);
+      await outboxDrained(app, ARRIVES_WITHIN_MS);
       const [{ after }] = (await db.query(`SELECT COALESCE(max(id), 0) AS after FROM search_outbox`)).rows;
       const startedAt = new Date();
       const courses = await Promise.all(drafts.map((draft, i) => publishOpportunity(i % 2 === 0 ? app : second, providerToken, draft)));
       await eventuallyFinds(app, { filters: { providerIds: [provider.id] } }, courses.map((c) => c.id), 10_000);
-      await outboxDrained(db);
+      await outboxDrained(app, ARRIVES_WITHIN_MS);
 
       const rows = (await db.query(`SELECT topic, attempts FROM search_outbox WHERE id > $1`, [after])).rows;
       expect(rows).toHaveLength(courses.length);

@@ -1,4 +1,4 @@
-import { ARCHIVE_OPPORTUNITY, createOpportunity, createPublished, eventuallyFinds, search, searchIds, searchRaw } from './support/catalogue-fixtures.js';
+import { ARCHIVE_OPPORTUNITY, createOpportunity, createPublished, eventuallyFinds, outboxDrained, search, searchIds, searchRaw } from './support/catalogue-fixtures.js';
 import { agencyAndProvider, createApiKey, dataOf, recordAccreditation, registerOrganisation } from './support/registry-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -70,6 +70,8 @@ describe('catalogue search: text, filters, facets, sorts and pages', () => {
 
     // A young Meilisearch takes seconds over its first documents, more on a loaded machine: bounded generously.
     await eventuallyFinds(app, { filters: scope }, Object.values(ids), 30_000);
+    // ...and the archived course's removal applied too: it can be found between its publication and its archiving.
+    await outboxDrained(app);
   });
   afterAll(async () => {
     await app.close();

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { dataOf } from './registry-fixtures.js';
 import { eventually, type GraphQLResponse, type TestApp } from './test-app.js';
 
@@ -96,6 +97,22 @@ export const SEARCH_CATCH_UP_MS = 45_000;
 /** Waits (bounded) until a search for `query` finds the opportunity `id`. */
 export async function untilSearchable(app: TestApp, query: string, id: string): Promise<void> {
   await eventually(async () => ((await search(app, { query })).hits.some((hit) => hit.opportunity.id === id) ? true : undefined), SEARCH_CATCH_UP_MS);
+}
+
+/**
+ * Waits until every outbox row of the app's database has been sent and applied by Meilisearch: no
+ * change is still on its way to the index. Finding what a test expects is not enough for that —
+ * a course published and then archived can be found in between, once its addition is applied and
+ * before its removal is.
+ */
+export async function outboxDrained(app: TestApp, timeoutMs = SEARCH_CATCH_UP_MS): Promise<void> {
+  const db = new pg.Client({ connectionString: app.databaseUrl });
+  await db.connect();
+  try {
+    await eventually(async () => ((await db.query(`SELECT 1 FROM search_outbox WHERE processed_at IS NULL LIMIT 1`)).rowCount === 0 ? true : undefined), timeoutMs);
+  } finally {
+    await db.end();
+  }
 }
 
 /** Waits (bounded) until the search for `input` answers exactly `ids`, in any order. */
