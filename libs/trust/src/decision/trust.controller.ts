@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { negotiate } from '@fastify/accept-negotiator';
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
@@ -30,10 +30,11 @@ export class TrustController {
   /** The list is kept gzipped (TrustListService): sent as it is to clients that take gzip, inflated for the others. */
   @Get('list')
   async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const gzipped = await this.trustList.current();
+    const { gzipped, bytes } = await this.trustList.current();
     reply.header('content-type', 'application/jose').header('vary', 'accept-encoding');
-    if (negotiate(request.headers['accept-encoding'] ?? '', ['gzip']) === 'gzip') return reply.header('content-encoding', 'gzip').send(gzipped);
-    return reply.send(Readable.from([gzipped]).pipe(createGunzip()));
+    if (negotiate(request.headers['accept-encoding'] ?? '', ['gzip']) === 'gzip') return reply.header('content-encoding', 'gzip').header('content-length', bytes).send(gzipped);
+    // pipeline, not pipe: a client that goes away ends the read of the file too.
+    return reply.send(pipeline(gzipped, createGunzip(), () => undefined));
   }
 
   @Get('keys')

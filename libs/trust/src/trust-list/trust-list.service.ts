@@ -1,10 +1,12 @@
-import { pipeline } from 'node:stream/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { setImmediate } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
-import { Injectable } from '@nestjs/common';
-import { Clock } from '#platform';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock, TESSERA_CONFIG, type TesseraConfig } from '#platform';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustIndexService } from '../trust-index/trust-index.service.js';
+import { SpooledFile } from './spooled-file.js';
 import type { EpochMs } from '../evaluation/trust-facts.js';
 import type { IndexedAccreditation, IndexedAnchor, IndexedCertificate, IndexedDid, IndexedOrganisation, IndexedRecognition, TrustState } from '../trust-index/trust-state.js';
 
@@ -31,35 +33,59 @@ const ISSUERS_PER_PIECE = 200;
  * then serialised a few hundred issuers at a time with a turn of the event loop between, signed
  * as the pieces pass (SigningKeyService.signInPieces) and gzipped on the thread pool. At that
  * size, measured: 5–6 s, the event loop blocked at most ~60 ms (taking the records: 40–60 ms),
- * the api at 470–520 MB meanwhile. Only the gzipped bytes are kept: clients that take gzip get
+ * the api at 470–520 MB meanwhile. Only the gzipped bytes are kept, in a file with no name in
+ * DATA_DIR/trust-list (SpooledFile) rather than in the api's memory: clients that take gzip get
  * them as they are, others get them inflated as they are sent.
  */
 @Injectable()
-export class TrustListService {
-  /** The signing in flight or done, so that requests arriving meanwhile share one signature. */
-  private cached: { registrySequence: number; gzipped: Promise<Buffer>; reissueAt: number } | null = null;
+export class TrustListService implements OnApplicationShutdown {
+  /** The list being made or made for the current sequence, so that requests arriving meanwhile share one signature. */
+  private cached: { registrySequence: number; file: Promise<SpooledFile>; reissueAt: number } | null = null;
+  /** The last list made that is still the current one: retired once another replaces it. */
+  private published: SpooledFile | null = null;
+  private readonly folder: string;
 
   constructor(
     private readonly index: TrustIndexService,
     private readonly signingKey: SigningKeyService,
     private readonly clock: Clock,
-  ) {}
+    @Inject(TESSERA_CONFIG) config: TesseraConfig,
+  ) {
+    this.folder = join(config.dataDir, 'trust-list');
+  }
 
-  /** The current signed list (a compact JWS), gzipped. */
-  current(): Promise<Buffer> {
+  /** The current signed list (a compact JWS), gzipped: a stream of it and its length. */
+  current(): Promise<TrustListDownload> {
     const state = this.index.current();
     const now = this.clock.now();
     if (this.cached?.registrySequence !== state.registrySequence || now.getTime() >= this.cached.reissueAt) {
       const pieces = this.signingKey.signInPieces(listJson(recordsOf(state), now), 'tessera-trust-list+jwt');
-      const cached = { registrySequence: state.registrySequence, gzipped: gzipped(pieces), reissueAt: now.getTime() + REISSUE_AFTER_MS };
-      // A failed signing is not kept: the next request signs again.
-      cached.gzipped.catch(() => {
-        if (this.cached === cached) this.cached = null;
-      });
+      const cached = { registrySequence: state.registrySequence, file: SpooledFile.write(this.folder, pieces, createGzip()), reissueAt: now.getTime() + REISSUE_AFTER_MS };
+      cached.file.then(
+        (file) => {
+          if (this.cached !== cached) return file.retire(); // a newer list was asked for meanwhile
+          this.published?.retire();
+          this.published = file;
+        },
+        // A failed signing is not kept: the next request signs again.
+        () => {
+          if (this.cached === cached) this.cached = null;
+        },
+      );
       this.cached = cached;
     }
-    return this.cached.gzipped;
+    return this.cached.file.then((file) => ({ gzipped: file.read(), bytes: file.bytes }));
   }
+
+  onApplicationShutdown(): void {
+    this.published?.retire();
+  }
+}
+
+/** The signed list as sent: its gzipped bytes as a stream, and how many there are. */
+export interface TrustListDownload {
+  gzipped: Readable;
+  bytes: number;
 }
 
 /** What the list publishes, as references into one state: taken synchronously, read later. */
@@ -138,15 +164,6 @@ function issuerEntry({ organisation: o, certificates, dids, accreditations }: Li
       statusHistory: a.statusHistory.map(effectiveIso),
     })),
   };
-}
-
-/** The pieces gzipped as they come, on the thread pool; the pieces wait while zlib catches up. */
-async function gzipped(pieces: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  await pipeline(pieces, createGzip(), async (compressed: AsyncIterable<Buffer>) => {
-    for await (const chunk of compressed) chunks.push(chunk);
-  });
-  return Buffer.concat(chunks);
 }
 
 // The trust index keeps times as epoch milliseconds; the list publishes ISO instants.
