@@ -1,9 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { get } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
+import { type AgainstBare, againstBare, ROUNDS } from './against-bare.js';
 import { load, type LoadResult } from './load.js';
 import { residentMegabytes, runCli, startNode, stopProcess, waitFor } from './processes.js';
 
@@ -19,10 +20,8 @@ export interface TrustScaleBench {
   certificates: number;
   generateSeconds: number;
   startSeconds: number;
-  rest: LoadResult;
-  restBaseline: LoadResult;
-  graphql: LoadResult;
-  graphqlBaseline: LoadResult;
+  rest: AgainstBare;
+  graphql: AgainstBare;
   /** api A's resident memory right after it was ready, after the load runs, and after 45 s without requests. */
   rssMb: { afterStart: number; afterRuns: number; afterIdle: number };
   /** Milliseconds from a suspension's commit (the mutation returned on A) until B answered it, each of `changes`. */
@@ -96,26 +95,12 @@ export async function benchTrustScale(
     const restSample = await (await fetch(`${a.base}${restPath}`)).text();
     const graphqlSample = await (await fetch(`${a.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: graphqlBody })).text();
 
-    const measureAgainstBare = async (sample: string, run: () => Promise<LoadResult>, post: boolean) => {
-      const bodyFile = join(dataDir, 'baseline-body.json');
-      writeFileSync(bodyFile, sample);
-      const barePort = await findFreePort();
-      const bare = startNode('dist/bench/bare-server.js', [String(barePort), bodyFile], {});
-      children.push(bare);
-      const bareUrl = `http://127.0.0.1:${barePort}/baseline`;
-      await waitFor(async () => (await fetch(bareUrl)).ok, 60_000);
-      const bareRun = () => load(bareUrl, { seconds: options.seconds, connections: 10, ...(post ? { method: 'POST' as const, body: graphqlBody } : {}) });
-      await load(bareUrl, { seconds: 2, connections: 10 });
-      await run();
-      const baseline = await bareRun();
-      const result = await run();
-      await stopProcess(bare);
-      return { result, baseline };
-    };
-    progress(`REST lookups by certificate at scale (${options.seconds} s, and the baseline)…`);
-    const rest = await measureAgainstBare(restSample, () => load(`${a.base}${restPath}`, { seconds: options.seconds, connections: 10 }), false);
-    progress(`GraphQL issuerTrust at scale (${options.seconds} s, and the baseline)…`);
-    const graphql = await measureAgainstBare(graphqlSample, () => load(`${a.base}/graphql`, { seconds: options.seconds, connections: 10, method: 'POST', body: graphqlBody }), true);
+    const roundSeconds = Math.max(3, Math.round(options.seconds / 2));
+    progress(`REST lookups by certificate at scale (${ROUNDS} rounds of ${roundSeconds} s against the bare route)…`);
+    const rest = await againstBare({ sample: restSample, dataDir, seconds: roundSeconds, connections: 10, api: (seconds) => load(`${a.base}${restPath}`, { seconds, connections: 10 }), children });
+    progress(`GraphQL issuerTrust at scale (${ROUNDS} rounds of ${roundSeconds} s against the bare route)…`);
+    const graphqlRequest = { method: 'POST' as const, body: graphqlBody };
+    const graphql = await againstBare({ sample: graphqlSample, dataDir, seconds: roundSeconds, connections: 10, request: graphqlRequest, api: (seconds) => load(`${a.base}/graphql`, { seconds, connections: 10, ...graphqlRequest }), children });
     const rssAfterRuns = residentMegabytes(a.child.pid!);
 
     progress(`${toSuspend.length} suspensions on A while A answers ~1,000 lookups a second; timing their arrival on B…`);
@@ -161,10 +146,8 @@ export async function benchTrustScale(
       certificates: options.certificates,
       generateSeconds,
       startSeconds,
-      rest: rest.result,
-      restBaseline: rest.baseline,
-      graphql: graphql.result,
-      graphqlBaseline: graphql.baseline,
+      rest,
+      graphql,
       rssMb,
       propagationMs,
       staleOnA,
