@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { JWK } from 'jose';
 import { CHANGE_STATUS, createApiKey, dataOf, recognise, recordAccreditation, registerOrganisation } from './support/registry-fixtures.js';
 import { startTestApp, eventually, type TestApp } from './support/test-app.js';
@@ -212,6 +215,24 @@ describe('trust decisions on real eSeal certificates', () => {
     const plain = await fetch(`${app.url}/trust/v1/list`, { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect((await verifiedJws(await plain.text(), keys))?.payload).toEqual(list);
+  });
+
+  it('answers 503 while the trust list cannot be written to DATA_DIR, and serves it once it can', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tessera-list-'));
+    writeFileSync(join(dataDir, 'trust-list'), 'a file where the folder goes'); // as a full or read-only disk would
+    const own = await startTestApp({ dataDir }, { now: TODAY });
+    try {
+      const refused = await fetch(`${own.url}/trust/v1/list`);
+      expect(refused.status).toBe(503);
+      expect(await refused.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: 'the trust list cannot be made right now; try again shortly' });
+      rmSync(join(dataDir, 'trust-list'));
+      const served = await fetch(`${own.url}/trust/v1/list`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toMatch(/application\/jose/);
+    } finally {
+      await own.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses certificates that name another organisation or do not chain to an anchor, and keys for another organisation', async () => {

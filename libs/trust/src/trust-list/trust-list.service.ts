@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { isNativeError } from 'node:util/types';
 import { setImmediate } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock, TESSERA_CONFIG, type TesseraConfig } from '#platform';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock, DomainError, TESSERA_CONFIG, type TesseraConfig } from '#platform';
 import { SigningKeyService } from '../signing/signing-key.service.js';
 import { TrustIndexService } from '../trust-index/trust-index.service.js';
 import { SpooledFile } from './spooled-file.js';
@@ -44,6 +45,7 @@ export class TrustListService implements OnApplicationShutdown {
   /** The last list made that is still the current one: retired once another replaces it. */
   private published: SpooledFile | null = null;
   private readonly folder: string;
+  private readonly logger = new Logger('TrustList');
 
   constructor(
     private readonly index: TrustIndexService,
@@ -60,7 +62,14 @@ export class TrustListService implements OnApplicationShutdown {
     const now = this.clock.now();
     if (this.cached?.registrySequence !== state.registrySequence || now.getTime() >= this.cached.reissueAt) {
       const pieces = this.signingKey.signInPieces(listJson(recordsOf(state), now), 'tessera-trust-list+jwt');
-      const cached = { registrySequence: state.registrySequence, file: SpooledFile.write(this.folder, pieces, createGzip()), reissueAt: now.getTime() + REISSUE_AFTER_MS };
+      const file = SpooledFile.write(this.folder, pieces, createGzip()).catch((error: unknown) => {
+        // A full or unwritable DATA_DIR is the operator's to fix, and it passes: the caller is told
+        // to retry, the log says why. Anything else is a fault of ours and stays one.
+        if (!isSystemError(error)) throw error;
+        this.logger.error({ msg: 'the trust list could not be written', folder: this.folder, err: error.message });
+        throw new DomainError('SERVICE_UNAVAILABLE', 'the trust list cannot be made right now; try again shortly');
+      });
+      const cached = { registrySequence: state.registrySequence, file, reissueAt: now.getTime() + REISSUE_AFTER_MS };
       cached.file.then(
         (file) => {
           if (this.cached !== cached) return file.retire(); // a newer list was asked for meanwhile
@@ -171,3 +180,8 @@ const iso = (time: EpochMs): string => new Date(time).toISOString();
 const isoOrNull = (time: EpochMs | null): string | null => (time === null ? null : iso(time));
 /** A status entry or revocation with its `effectiveAt` as an ISO instant, its fields in their order. */
 const effectiveIso = <E extends { effectiveAt: EpochMs }>(entry: E): Omit<E, 'effectiveAt'> & { effectiveAt: string } => ({ ...entry, effectiveAt: iso(entry.effectiveAt) });
+
+/** An error from the operating system (ENOSPC, EACCES, EEXIST…), as Node reports one (from any realm: not `instanceof`). */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return isNativeError(error) && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
