@@ -8,6 +8,11 @@ import { startNode, stopProcess, waitFor } from './processes.js';
 /** How many times the baseline and the api take turns: a ratio from one pair of runs moved by ±10 points on this host. */
 export const ROUNDS = 3;
 
+/** The length of one round for a load run of `runSeconds`: half of it, so that the rounds take about what two runs did. */
+export function roundSeconds(runSeconds: number): number {
+  return Math.max(3, Math.round(runSeconds / 2));
+}
+
 /** The pair of runs whose ratio is the median of the rounds, and every round's ratio. */
 export interface AgainstBare {
   result: LoadResult;
@@ -19,14 +24,15 @@ export interface AgainstBare {
 /**
  * The api's run against a bare Fastify route answering `sample` (bench/bare-server.ts), asked the
  * same way (`request`: a POST with this body, else a GET). After a warm-up of both, the baseline
- * and the api take turns `ROUNDS` times, `seconds` each; the round with the median ratio is the
- * one reported (its failures those of all rounds), so that one noisy stretch of the host's does
- * not decide the figure.
+ * and the api take turns `ROUNDS` times, `roundSeconds(runSeconds)` each; the round with the
+ * median ratio is the one reported (its failures those of all rounds), so that one noisy stretch
+ * of the host's does not decide the figure.
  */
 export async function againstBare(options: {
   sample: string;
   dataDir: string;
-  seconds: number;
+  /** The length of a load run elsewhere in the bench; each round takes `roundSeconds` of it. */
+  runSeconds: number;
   connections: number;
   request?: { method: 'POST'; body: string };
   api: (seconds: number) => Promise<LoadResult>;
@@ -44,9 +50,10 @@ export async function againstBare(options: {
     await baseline(2);
     await options.api(2);
     const rounds: { result: LoadResult; baseline: LoadResult; ratio: number }[] = [];
+    const seconds = roundSeconds(options.runSeconds);
     for (let round = 0; round < ROUNDS; round++) {
-      const base = await baseline(options.seconds);
-      const result = await options.api(options.seconds);
+      const base = await baseline(seconds);
+      const result = await options.api(seconds);
       rounds.push({ result, baseline: base, ratio: result.requestsPerSecond / base.requestsPerSecond });
     }
     const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(ROUNDS / 2)];

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { againstBare, ROUNDS } from './against-bare.js';
+import { againstBare, ROUNDS, roundSeconds } from './against-bare.js';
 import { load, type LoadResult } from './load.js';
 import { findFreePort } from '#platform';
 import { residentMegabytes, startNode, waitFor } from './processes.js';
@@ -25,8 +25,6 @@ import { writeWebSizeReport } from './web-size.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 100_000);
 const CONNECTIONS = 10;
-/** A trust lookup's round against its bare baseline (against-bare.ts): half a load run, so that the rounds take about what two runs did. */
-const ROUND_SECONDS = Math.max(3, Math.round(SECONDS / 2));
 const PARTS = new Set((process.env.BENCH_ONLY ?? 'demo,scale,search,credential,freshness').split(',').map((part) => part.trim()));
 
 interface DemoBench {
@@ -131,8 +129,8 @@ async function benchDemo(dataDir: string, children: ChildProcess[]): Promise<Dem
         '≥ 30% of baseline',
       ],
     ] as const) {
-      progress(`${name}: against the bare route, ${ROUNDS} rounds of ${ROUND_SECONDS} s each…`);
-      const measured = await againstBare({ sample, dataDir, seconds: ROUND_SECONDS, connections: CONNECTIONS, request, api, children });
+      progress(`${name}: against the bare route, ${ROUNDS} rounds of ${roundSeconds(SECONDS)} s each…`);
+      const measured = await againstBare({ sample, dataDir, runSeconds: SECONDS, connections: CONNECTIONS, request, api, children });
       rows.push({ name, baseline: 'bare Fastify route, same body size', result: measured.result, baselineResult: measured.baseline, target, ratios: measured.ratios });
       progress(`${name}: ${Math.round(measured.result.requestsPerSecond)} req/s vs ${Math.round(measured.baseline.requestsPerSecond)} (${ratio(measured.result, measured.baseline)}; rounds ${measured.ratios.map(percent).join(', ')})`);
     }
@@ -166,7 +164,7 @@ function writeReport(demo: Measured<DemoBench> | null, scale: Measured<TrustScal
     '# Benchmarks',
     '',
     `Measured by \`npm run bench\`: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Each section says when, on which commit and at what load average it was measured, and how much CPU time the hypervisor took meanwhile (steal: this is a virtual machine with neighbours; at 35% steal, seen here, a run's rates drop to a third and its ratios say little) (BENCH_ONLY runs some parts only).`,
-    `Each figure is a ratio against a baseline measured in the same run on the same machine; load from autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per run, after a warm-up, on 127.0.0.1 only. A trust lookup and its bare baseline take turns ${ROUNDS} times, ${ROUND_SECONDS} s each; the table shows the round with the median ratio, and every round's ratio.`,
+    `Each figure is a ratio against a baseline measured in the same run on the same machine; load from autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s per run, after a warm-up, on 127.0.0.1 only. A trust lookup and its bare baseline take turns ${ROUNDS} times, ${roundSeconds(SECONDS)} s each; the table shows the round with the median ratio, and every round's ratio.`,
     "The api runs on embedded PostgreSQL and Meilisearch with `TESSERA_RATE_LIMIT=off`. Load generator, api and engines share the machine's cores, so absolute numbers are low; the ratios are what the targets (DESIGN §7) are about. Resident memory is the api's alone (the engines run in their own processes); target: under 400 MB.",
   ]);
   const trustTable = (rows: Row[]) => [

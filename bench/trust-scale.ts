@@ -4,7 +4,7 @@ import { get } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '#platform';
-import { type AgainstBare, againstBare, ROUNDS } from './against-bare.js';
+import { type AgainstBare, againstBare, ROUNDS, roundSeconds } from './against-bare.js';
 import { load, type LoadResult } from './load.js';
 import { residentMegabytes, runCli, startNode, stopProcess, waitFor } from './processes.js';
 
@@ -95,12 +95,11 @@ export async function benchTrustScale(
     const restSample = await (await fetch(`${a.base}${restPath}`)).text();
     const graphqlSample = await (await fetch(`${a.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: graphqlBody })).text();
 
-    const roundSeconds = Math.max(3, Math.round(options.seconds / 2));
-    progress(`REST lookups by certificate at scale (${ROUNDS} rounds of ${roundSeconds} s against the bare route)…`);
-    const rest = await againstBare({ sample: restSample, dataDir, seconds: roundSeconds, connections: 10, api: (seconds) => load(`${a.base}${restPath}`, { seconds, connections: 10 }), children });
-    progress(`GraphQL issuerTrust at scale (${ROUNDS} rounds of ${roundSeconds} s against the bare route)…`);
+    progress(`REST lookups by certificate at scale (${ROUNDS} rounds of ${roundSeconds(options.seconds)} s against the bare route)…`);
+    const rest = await againstBare({ sample: restSample, dataDir, runSeconds: options.seconds, connections: 10, api: (seconds) => load(`${a.base}${restPath}`, { seconds, connections: 10 }), children });
+    progress(`GraphQL issuerTrust at scale (${ROUNDS} rounds of ${roundSeconds(options.seconds)} s against the bare route)…`);
     const graphqlRequest = { method: 'POST' as const, body: graphqlBody };
-    const graphql = await againstBare({ sample: graphqlSample, dataDir, seconds: roundSeconds, connections: 10, request: graphqlRequest, api: (seconds) => load(`${a.base}/graphql`, { seconds, connections: 10, ...graphqlRequest }), children });
+    const graphql = await againstBare({ sample: graphqlSample, dataDir, runSeconds: options.seconds, connections: 10, request: graphqlRequest, api: (seconds) => load(`${a.base}/graphql`, { seconds, connections: 10, ...graphqlRequest }), children });
     const rssAfterRuns = residentMegabytes(a.child.pid!);
 
     progress(`${toSuspend.length} suspensions on A while A answers ~1,000 lookups a second; timing their arrival on B…`);
