@@ -1,30 +1,32 @@
 import { demoRegistry } from '../seed/demo/demo-registry.js';
-import { seedDemo } from '../seed/demo/seed-demo.js';
 import { dataOf } from './support/registry-fixtures.js';
-import { eventually, startTestApp, type TestApp } from './support/test-app.js';
-import { trustIndexCaughtUp } from './support/trust-fixtures.js';
+import { demoTemplate, eventually, startTestApp, type TestApp } from './support/test-app.js';
 
-/** The demo's reference day, and the app's "now" (its Clock is fixed): questions about today ask about it. */
-const REFERENCE = new Date('2026-11-01T00:00:00Z');
 const ASK = `query($input: IssuerTrustInput!) { issuerTrust(input: $input) { status reasons { code } warnings { code } validUntil } }`;
 
-/** The demo dataset loads through the services, shows each accreditation state as a verifier meets it, and its courses are searchable. */
+/**
+ * The demo dataset as `npm start` loads it on a first start — the run's demo template, loaded once
+ * through the services for the day of the run (support/seed-demo-template.js), copied for this
+ * file — shows each accreditation state as a verifier meets it, and its courses are searchable.
+ * The app's Clock is fixed to the demo's reference day: questions about today ask about it.
+ */
 describe('demo dataset', () => {
   let app: TestApp;
+  let reference: Date;
   beforeAll(async () => {
-    app = await startTestApp({}, { now: REFERENCE });
-    const summary = await seedDemo(app.nest, () => undefined, REFERENCE);
-    expect(summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 23, opportunities: 480 });
-    await trustIndexCaughtUp(app);
-  }, 180_000); // 60 organisations and 500 courses through the services: slow on a busy machine
+    const demo = await demoTemplate();
+    expect(demo.summary).toEqual({ organisations: 60, accreditations: 55, certificates: 34, dids: 23, opportunities: 480 });
+    reference = demo.reference;
+    app = await startTestApp({}, { demo: true, now: reference });
+  }, 600_000); // may wait for the demo template, which the run loads at its start
   afterAll(async () => {
-    await app.close();
+    await app?.close();
   });
 
   // Deterministic: the same seed and reference day give the same identifiers, so we can ask by them.
-  const providers = demoRegistry(REFERENCE).providers;
+  const providers = () => demoRegistry(reference).providers;
   const ask = async (providerIndex: number) =>
-    dataOf(await app.graphql(ASK, { input: { organisationIdentifier: providers[providerIndex].legalIdentifier, at: REFERENCE.toISOString() } })).issuerTrust;
+    dataOf(await app.graphql(ASK, { input: { organisationIdentifier: providers()[providerIndex].legalIdentifier, at: reference.toISOString() } })).issuerTrust;
   const codes = (items: { code: string }[]) => items.map((i) => i.code);
 
   it.each([
@@ -46,7 +48,7 @@ describe('demo dataset', () => {
   it('has a decision that expires within three weeks', async () => {
     const decision = await ask(24);
     expect(decision.status).toBe('TRUSTED');
-    expect(Date.parse(decision.validUntil) - REFERENCE.getTime()).toBeLessThanOrEqual(21 * 24 * 3600 * 1000);
+    expect(Date.parse(decision.validUntil) - reference.getTime()).toBeLessThanOrEqual(21 * 24 * 3600 * 1000);
   });
 
   it("lists every DID in EBSI's registry, and names each provider decision's agency by its DID", async () => {
@@ -55,7 +57,7 @@ describe('demo dataset', () => {
     const agencyDids = dataOf(await app.graphql(`{ organisations(filter: { kind: QUALITY_AGENCY }, first: 50) { edges { node { dids { did } } } } }`))
       .organisations.edges.map((e: { node: { dids: { did: string }[] } }) => e.node.dids[0].did);
     expect(agencyDids).toHaveLength(10);
-    const [{ did }] = dataOf(await app.graphql(`query($id: String!) { organisations(filter: { legalIdentifier: $id }) { edges { node { dids { did } } } } }`, { id: providers[0].legalIdentifier }))
+    const [{ did }] = dataOf(await app.graphql(`query($id: String!) { organisations(filter: { legalIdentifier: $id }) { edges { node { dids { did } } } } }`, { id: providers()[0].legalIdentifier }))
       .organisations.edges[0].node.dids;
     const issuer = (await (await fetch(`${tir}/issuers/${did}`)).json()) as { attributes: { issuerType: string; tao: string }[] };
     expect(issuer.attributes.length).toBeGreaterThan(0);
@@ -66,7 +68,7 @@ describe('demo dataset', () => {
   it('gives providers qualified seals under a demo CA that verifiers can check', async () => {
     const organisation = dataOf(
       await app.graphql(`query($id: String!) { organisations(filter: { legalIdentifier: $id }) { edges { node { certificates { sha256 qualifiedESeal } } } } }`, {
-        id: providers[0].legalIdentifier,
+        id: providers()[0].legalIdentifier,
       }),
     ).organisations.edges[0].node;
     expect(organisation.certificates).toEqual([{ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), qualifiedESeal: true }]);
@@ -78,7 +80,7 @@ describe('demo dataset', () => {
     const search = async (query: string) =>
       dataOf(
         await app.graphql(`query($input: SearchOpportunitiesInput!) { searchOpportunities(input: $input) { totalHits facets { eqfLevel { value count } mode { value count } language { value count } } } }`, {
-          input: { query, pageSize: 1, filters: { includeFinished: true } }, // dated from a fixed reference: some have ended
+          input: { query, pageSize: 1, filters: { includeFinished: true } }, // dated from the reference day: some have ended
         }),
       ).searchOpportunities;
     const all = await eventually(async () => {

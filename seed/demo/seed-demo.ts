@@ -126,7 +126,8 @@ async function recordWithState(service: AccreditationService, demo: DemoAccredit
   return 1;
 }
 
-function startOfToday(): Date {
+/** Midnight UTC of today: the demo's reference day unless one is given. */
+export function startOfToday(): Date {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

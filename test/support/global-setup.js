@@ -70,7 +70,7 @@ export default async function globalSetup() {
 
 /**
  * Runs ./seed-demo-template.js in its own process and, when it ends, writes how to `statusFile`
- * (`{ ok, summary }` or `{ ok: false, error }` with what it printed), which `startTestApp` waits
+ * (`{ ok, summary, reference }` or `{ ok: false, error }` with what it printed), which `startTestApp` waits
  * for. Returns what stops it, for the teardown, which runs it before it stops the engines.
  */
 function loadDemoTemplate(adminDatabaseUrl, meiliUrl, meiliMasterKey, statusFile) {
@@ -84,7 +84,7 @@ function loadDemoTemplate(adminDatabaseUrl, meiliUrl, meiliMasterKey, statusFile
   const exited = new Promise((resolve) => {
     child.once('error', (error) => resolve({ ok: false, error: String(error) }));
     child.once('exit', (code, signal) =>
-      resolve(code === 0 ? { ok: true, summary: JSON.parse(stdout.trim().split('\n').at(-1)) } : { ok: false, error: `exited with ${code ?? signal}:\n${stdout}${stderr}` }),
+      resolve(code === 0 ? { ok: true, ...JSON.parse(stdout.trim().split('\n').at(-1)) } : { ok: false, error: `exited with ${code ?? signal}:\n${stdout}${stderr}` }),
     );
   });
   void exited.then((status) => writeFileSync(statusFile, JSON.stringify(status)));

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { createApp } from '../../dist/apps/api/src/app.js';
 import { createLogger, ensureDatabase, loadConfig } from '../../dist/libs/platform/src/index.js';
 import { createMeilisearchClient } from '../../dist/libs/search/src/index.js';
-import { seedDemo } from '../../dist/seed/demo/seed-demo.js';
+import { seedDemo, startOfToday } from '../../dist/seed/demo/seed-demo.js';
 import { DEMO_TEMPLATE_DATABASE, databaseUrl, TEMPLATE_DATABASE } from './engines.ts';
 
 const [adminDatabaseUrl, meiliUrl, meiliMasterKey] = process.argv.slice(2);
@@ -39,7 +39,8 @@ const app = await createApp(
 );
 // As `npm start` loads it on a first start: through the services, relative to today, and the
 // indexer sends each course as it is written. Its index stays for the run: the clones copy it.
-const summary = await seedDemo(app, () => undefined);
+const reference = startOfToday();
+const summary = await seedDemo(app, () => undefined, reference);
 const dataSource = app.get(getDataSourceToken());
 for (;;) {
   const [{ pending }] = await dataSource.query('SELECT count(*)::int AS pending FROM search_outbox WHERE processed_at IS NULL');
@@ -47,4 +48,5 @@ for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 await app.close();
-console.log(JSON.stringify(summary));
+// What was loaded and for which day, for the files that ask about it (support/test-app.ts, demoTemplate).
+console.log(JSON.stringify({ summary, reference }));

@@ -6,6 +6,7 @@ import { type Clock, createLogger, ensureDatabase, loadConfig, type TesseraConfi
 import { createMeilisearchClient, type OpportunityDocument, OpportunityIndex, opportunityIndexName } from '#search';
 import { createApp } from '../../apps/api/src/app.js';
 import type { AppOptions } from '../../apps/api/src/app.module.js';
+import type { DemoSummary } from '../../seed/demo/seed-demo.js';
 import { DEMO_TEMPLATE_DATABASE, databaseUrl, TEMPLATE_DATABASE, TEST_ENV, testEngines } from './engines.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -58,7 +59,8 @@ export async function startTestApp(
   // A second instance on the same database (to test that instances agree) owns nothing of its own.
   const shared = options.sameDatabaseAs;
   const name = shared ? new URL(shared.databaseUrl).pathname.slice(1) : `test_${randomBytes(6).toString('hex')}`;
-  if (!shared) await ensureDatabase(engines.adminDatabaseUrl, name, options.demo ? await demoTemplate() : TEMPLATE_DATABASE);
+  if (options.demo && !shared) await demoTemplate();
+  if (!shared) await ensureDatabase(engines.adminDatabaseUrl, name, options.demo ? DEMO_TEMPLATE_DATABASE : TEMPLATE_DATABASE);
   const adminToken = randomBytes(24).toString('hex');
   const config: TesseraConfig = {
     ...loadConfig({ LOG_LEVEL: 'error', TESSERA_RATE_LIMIT: 'off', TESSERA_SEED: 'none' }),
@@ -115,14 +117,24 @@ export async function startTestApp(
   };
 }
 
+/** What the run's demo template holds: the demo as loaded for `reference`, the day it was loaded (midnight UTC). */
+export interface DemoTemplate {
+  summary: DemoSummary;
+  reference: Date;
+}
+
 /** Waits until the global setup has loaded the demo template (in the background); fails with its error if it could not. */
-async function demoTemplate(): Promise<string> {
+export async function demoTemplate(): Promise<DemoTemplate> {
   const statusFile = process.env[TEST_ENV.demoTemplateStatus];
   if (!statusFile) throw new Error('the demo template is not being loaded: run the tests with `npm test`');
   // Loading the demo takes about half a minute on a quiet machine, several on a busy one.
-  const status = await eventually(async () => (existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, 'utf8')) as { ok: boolean; error?: string }) : undefined), 600_000, 200);
+  const status = await eventually(
+    async () => (existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, 'utf8')) as { ok: boolean; error?: string; summary: DemoSummary; reference: string }) : undefined),
+    600_000,
+    200,
+  );
   if (!status.ok) throw new Error(`the demo template could not be loaded: ${status.error}`);
-  return DEMO_TEMPLATE_DATABASE;
+  return { summary: status.summary, reference: new Date(status.reference) };
 }
 
 /**
