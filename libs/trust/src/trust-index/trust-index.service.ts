@@ -18,6 +18,13 @@ const MAX_INCREMENTAL_CHANGES = 2_000;
  * 200k certificates, reading all rows at once took the api to 840 MB resident right after start.
  */
 const WHOLE_READ_PAGE = 5_000;
+/**
+ * A state read whole of at least this many records is followed by a full garbage collection: at
+ * 100k organisations and 200k certificates its rows are hundreds of MB of garbage in V8's old
+ * generation (740 MB resident after start without the collection, 380 MB with it). A smaller read
+ * leaves too little to be worth the stop: a full collection takes 100–300 ms even of a small heap.
+ */
+const COLLECT_AFTER_RECORDS = 10_000;
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
 
@@ -102,7 +109,7 @@ export class TrustIndexService implements OnApplicationBootstrap, OnApplicationS
     if (result.kind === 'whole') {
       this.state = result.state;
       // The read's rows (and a state replaced) are garbage in V8's old generation by now.
-      collectGarbage();
+      if (recordsIn(result.state) >= COLLECT_AFTER_RECORDS) collectGarbage();
     } else if (result.kind === 'changes') this.state!.apply(result.records, result.sequence);
     this.covered = covers;
     if (result.kind !== 'unchanged') {
@@ -243,4 +250,10 @@ export async function readChanged(db: Queryable, changes: readonly Change[]): Pr
 
 function emptyRecords(): TrustRecords {
   return { organisations: [], accreditations: [], recognitions: [], anchors: [], certificates: [], dids: [] };
+}
+
+function recordsIn(state: TrustState): number {
+  let records = 0;
+  for (const count of Object.values(state.size())) records += count;
+  return records;
 }
