@@ -34,8 +34,7 @@ export default {
   testSequencer: '<rootDir>/test/support/test-sequencer.js',
   testTimeout: 60_000,
   // One more worker than this machine has cores: the files wait on PostgreSQL, Meilisearch, the
-  // api processes and the browser much of the time, and with two workers one core idled for a
-  // fifth of the run (most of the first minute, beside the browser files). Measured here: 2
-  // workers 189–198 s, 3 workers 178 s, all green (README: the suite).
+  // api processes and the browser part of the time, and with two workers a core idled meanwhile.
+  // Measured here (README: the suite): 2 workers 137 s, 3 workers 127 s, all green.
   maxWorkers: 3,
 };
