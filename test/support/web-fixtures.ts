@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { demoRegistry } from '../../seed/demo/demo-registry.js';
+import { startOfToday } from '../../seed/demo/seed-demo.js';
 import { createPublished, opportunityInput, search, SEARCH_CATCH_UP_MS } from './catalogue-fixtures.js';
 import { dataOf } from './registry-fixtures.js';
-import { eventually, type TestApp } from './test-app.js';
+import { demoTemplate, eventually, type TestApp } from './test-app.js';
 import { addTrustAnchor, certificate, trustIndexCaughtUp } from './trust-fixtures.js';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). Never a downloaded browser. */
@@ -207,7 +208,8 @@ export const SAMPLE_SEAL = { file: 'test/fixtures/certs/eu-sample-seal-organizac
  * the seal's CA as a trust anchor. Returns the course ids by name once every course is searchable.
  */
 export async function seedWebWorld(app: TestApp): Promise<Record<WebCourse, string>> {
-  const demo = demoRegistry(startOfToday()).providers;
+  // The demo as the run's template loaded it, for its day (a run may cross midnight).
+  const demo = demoRegistry((await demoTemplate()).reference).providers;
   const providers = dataOf(await app.graphql(`{ organisations(filter: { kind: PROVIDER }, first: 100) { edges { node { id legalIdentifier } } } }`)).organisations.edges.map(
     (e: { node: { id: string; legalIdentifier: string } }) => e.node,
   );
@@ -266,11 +268,6 @@ export async function seedWebWorld(app: TestApp): Promise<Record<WebCourse, stri
 
 function inDays(n: number): string {
   return new Date(startOfToday().getTime() + n * 24 * 3600 * 1000).toISOString();
-}
-
-function startOfToday(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 /**
